@@ -1,0 +1,5 @@
+// Answers: evidence scoring, sentence selection, abstention and the answer's text.
+export * from './answer.ts'
+export * from './evidence.ts'
+export * from './format.ts'
+export * from './schema.ts'

@@ -1,0 +1,55 @@
+// HTTP and CLI shapes of a question and its answer; routes, tests and evals import these.
+import { z } from 'zod'
+import { RoleSchema } from '../records/block.ts'
+
+export const MAX_QUESTION_LENGTH = 1000
+export const MAX_K = 50
+
+export const AskRequestSchema = z
+  .object({
+    question: z
+      .string({
+        required_error: 'question is required',
+        invalid_type_error: 'question must be a string',
+      })
+      .trim()
+      .min(1, 'question must not be empty')
+      .max(MAX_QUESTION_LENGTH, `question must be at most ${MAX_QUESTION_LENGTH} characters`),
+    k: z.number().int().min(1).max(MAX_K).default(5),
+    speaker: z.string().trim().min(1).max(200).optional(),
+  })
+  .strip()
+export type AskRequest = z.input<typeof AskRequestSchema>
+export type AskQuery = z.output<typeof AskRequestSchema>
+
+export const ExcerptSchema = z.object({
+  /** Verbatim: equal to the cited block's text sliced at [start, end). */
+  text: z.string(),
+  record: z.string(),
+  paragraph: z.number().int().nullable(),
+  block: z.string(),
+  speaker: z.string().nullable(),
+  role: RoleSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  score: z.number(),
+})
+export type Excerpt = z.infer<typeof ExcerptSchema>
+
+export const RetrievedSchema = z.object({
+  record: z.string(),
+  block: z.string(),
+  paragraph: z.number().int().nullable(),
+  score: z.number(),
+})
+export type Retrieved = z.infer<typeof RetrievedSchema>
+
+export const AskResponseSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  abstained: z.boolean(),
+  excerpts: z.array(ExcerptSchema),
+  citations: z.array(z.string()),
+  retrieved: z.array(RetrievedSchema),
+})
+export type AskResponse = z.infer<typeof AskResponseSchema>

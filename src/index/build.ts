@@ -1,0 +1,126 @@
+// Builds an index from parsed records and writes it atomically: a new build directory, then CURRENT swapped by rename.
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
+import { Document } from '@langchain/core/documents'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Block, ParsedRecord, RecordInfo } from '../records/block.ts'
+import type { RecordFailure, SourceFile } from '../records/load.ts'
+import { sha256 } from '../records/load.ts'
+import { blockKey, buildLexicalIndex, termStatsOf } from './lexical.ts'
+import type { Manifest } from './manifest.ts'
+import { INDEX_FORMAT } from './manifest.ts'
+import type { SearchIndex } from './search-index.ts'
+import { assembleIndex } from './search-index.ts'
+import type { NamedEmbeddings } from './embedder.ts'
+import { SifEmbeddings } from './sif-embeddings.ts'
+import type { WordVectors } from './vectors.ts'
+
+export const CURRENT_FILE = 'CURRENT'
+export const BUILDS_DIR = 'builds'
+
+export type BuildInput = {
+  records: ParsedRecord[]
+  sources: SourceFile[]
+  failures: RecordFailure[]
+  embedder: NamedEmbeddings
+  vectors: WordVectors
+}
+
+export type BuildOptions = { efSearch?: number }
+
+/** Builds the index in memory. A SIF embedder's common component is fitted on these blocks first. */
+export const buildIndex = async (
+  { records, sources, failures, embedder, vectors }: BuildInput,
+  { efSearch = 64 }: BuildOptions = {}
+): Promise<SearchIndex> => {
+  const started = performance.now()
+  const blocks = records.flatMap((r) => r.blocks)
+  const texts = blocks.map((b) => b.text)
+  const fitted = embedder.embeddings instanceof SifEmbeddings ? embedder.embeddings.fit(texts) : embedder.embeddings
+  const documents = blocks.map(
+    (b) => new Document({ pageContent: b.text, metadata: { key: blockKey(b), record: b.record, id: b.id } })
+  )
+  const dense = await HNSWLib.fromDocuments(documents, fitted)
+  const infos: RecordInfo[] = records.map((r) => ({
+    ...r.meta,
+    slug: r.slug,
+    blocks: r.blocks.length,
+    paragraphs: r.blocks.filter((b) => b.paragraph !== null).length,
+  }))
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    id: `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`,
+    builtAt: new Date().toISOString(),
+    buildMs: 0,
+    sources,
+    failures,
+    embedder: { name: embedder.name, dims: dense.args.numDimensions ?? 0, settings: embedder.settings },
+    hnsw: { space: 'cosine', efSearch },
+    lexical: { library: 'minisearch', scoring: 'BM25+' },
+    counts: {
+      records: records.length,
+      blocks: blocks.length,
+      paragraphs: infos.reduce((n, r) => n + r.paragraphs, 0),
+    },
+    files: {},
+  }
+  const index = assembleIndex({
+    manifest,
+    records: infos,
+    blocks,
+    embeddings: fitted,
+    vectors,
+    dense,
+    lexical: buildLexicalIndex(blocks),
+    terms: termStatsOf(blocks),
+  })
+  index.dense.index.setEf(efSearch)
+  manifest.buildMs = Math.round(performance.now() - started)
+  return index
+}
+
+/** The JSON files of a build besides LangChain's own (hnswlib.index, args.json, docstore.json). */
+export const STORED_FILES = ['corpus.json', 'lexical.json', 'terms.json', 'embedder.json'] as const
+
+/** Serialised corpus: records and blocks. */
+export type StoredCorpus = { records: RecordInfo[]; blocks: Block[] }
+
+/**
+ * Writes `index` under `dir` and returns the manifest as written, file hashes included. The build goes to a temporary directory, is renamed into
+ * `builds/<id>`, and only then does CURRENT (itself written aside and renamed) point at it.
+ * Readers therefore see the old build or the new one, never a half-written one.
+ */
+export const writeIndex = async (index: SearchIndex, dir: string): Promise<Manifest> => {
+  const builds = join(dir, BUILDS_DIR)
+  const id = index.manifest.id
+  const aside = join(builds, `.${id}.tmp`)
+  await rm(aside, { recursive: true, force: true })
+  await mkdir(aside, { recursive: true })
+  await index.dense.save(aside)
+  const corpus: StoredCorpus = { records: index.records, blocks: index.blocks }
+  const contents: Record<(typeof STORED_FILES)[number], string> = {
+    'corpus.json': JSON.stringify(corpus),
+    'lexical.json': JSON.stringify(index.lexical),
+    'terms.json': JSON.stringify(index.terms),
+    // A SIF embedder's fitted state; other embedders keep theirs outside the index.
+    'embedder.json': JSON.stringify(index.embeddings instanceof SifEmbeddings ? index.embeddings.params : {}),
+  }
+  await Promise.all(Object.entries(contents).map(([name, text]) => writeFile(join(aside, name), text)))
+  const files: Record<string, string> = {}
+  for (const name of (await readdir(aside)).sort()) files[name] = sha256(await readFile(join(aside, name)))
+  const manifest: Manifest = { ...index.manifest, files }
+  await writeFile(join(aside, 'manifest.json'), JSON.stringify(manifest, null, 2))
+  await rename(aside, join(builds, id))
+  const pointer = join(dir, `${CURRENT_FILE}.${process.pid}.tmp`)
+  await writeFile(pointer, `${id}\n`)
+  await rename(pointer, join(dir, CURRENT_FILE))
+  await removeOtherBuilds(builds, id)
+  return manifest
+}
+
+const removeOtherBuilds = async (builds: string, keep: string): Promise<void> => {
+  for (const name of await readdir(builds)) {
+    // Another process's build in progress is left alone.
+    if (name !== keep && !name.endsWith('.tmp')) await rm(join(builds, name), { recursive: true, force: true })
+  }
+}

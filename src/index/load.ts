@@ -1,0 +1,129 @@
+// Opens a built index after checking it is complete, intact and current; rebuilds it when it is not.
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { IndexInvalidError } from '../errors.ts'
+import type { RecordFailure } from '../records/load.ts'
+import { listSources, loadRecords, sha256 } from '../records/load.ts'
+import type { BuildOptions, StoredCorpus } from './build.ts'
+import { BUILDS_DIR, CURRENT_FILE, buildIndex, writeIndex } from './build.ts'
+import type { TermStats } from './lexical.ts'
+import { loadLexicalIndex } from './lexical.ts'
+import type { Manifest } from './manifest.ts'
+import { INDEX_FORMAT, ManifestSchema } from './manifest.ts'
+import type { SearchIndex } from './search-index.ts'
+import { assembleIndex } from './search-index.ts'
+import type { SifParams } from './sif-embeddings.ts'
+import { SifEmbeddings } from './sif-embeddings.ts'
+import type { NamedEmbeddings } from './embedder.ts'
+import { sameEmbedder, sifEmbedder } from './embedder.ts'
+import type { WordVectors } from './vectors.ts'
+
+export type OpenOptions = {
+  recordsDir: string
+  vectors: WordVectors
+  /** The sentence embedder; SIF over `vectors` when not given. */
+  embedder?: NamedEmbeddings
+  efSearch?: number
+}
+
+const readCurrent = async (dir: string): Promise<string> => {
+  try {
+    return (await readFile(join(dir, CURRENT_FILE), 'utf8')).trim()
+  } catch {
+    throw new IndexInvalidError(`no index has been built in ${dir}`, 'missing')
+  }
+}
+
+const readManifest = async (build: string): Promise<Manifest> => {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(join(build, 'manifest.json'), 'utf8'))
+  } catch (error) {
+    throw new IndexInvalidError(`manifest of ${build} is unreadable: ${(error as Error).message}`, 'corrupt')
+  }
+  const format = (json as { format?: unknown } | null)?.format
+  if (format !== INDEX_FORMAT) {
+    throw new IndexInvalidError(`index format ${String(format)} is not the current ${INDEX_FORMAT}`, 'stale')
+  }
+  const parsed = ManifestSchema.safeParse(json)
+  if (!parsed.success) throw new IndexInvalidError(`manifest of ${build} is malformed`, 'corrupt')
+  return parsed.data
+}
+
+/** Throws IndexInvalidError('stale') when the sources or embedder settings differ from the build's. */
+const checkCurrent = async (manifest: Manifest, recordsDir: string, embedder: NamedEmbeddings) => {
+  const sources = await listSources(recordsDir)
+  const same =
+    sources.length === manifest.sources.length &&
+    sources.every((s, i) => s.file === manifest.sources[i]?.file && s.sha256 === manifest.sources[i]?.sha256)
+  if (!same) throw new IndexInvalidError('the source records changed since the index was built', 'stale')
+  if (!sameEmbedder(manifest.embedder, embedder)) {
+    throw new IndexInvalidError('the embedder settings changed since the index was built', 'stale')
+  }
+}
+
+/** Opens the current build in `dir`. Throws IndexInvalidError when it is missing, stale or corrupt. */
+export const openIndex = async (dir: string, options: OpenOptions): Promise<SearchIndex> => {
+  const build = join(dir, BUILDS_DIR, await readCurrent(dir))
+  const manifest = await readManifest(build)
+  const embedder = options.embedder ?? sifEmbedder(options.vectors)
+  await checkCurrent(manifest, options.recordsDir, embedder)
+  const contents = new Map<string, Buffer>()
+  for (const [name, hash] of Object.entries(manifest.files)) {
+    const data = await readFile(join(build, name)).catch(() => null)
+    if (!data || sha256(data) !== hash) {
+      throw new IndexInvalidError(`${name} in ${build} is missing or does not match its manifest hash`, 'corrupt')
+    }
+    contents.set(name, data)
+  }
+  try {
+    const text = (name: string) => contents.get(name)?.toString('utf8') ?? ''
+    const embeddings =
+      embedder.embeddings instanceof SifEmbeddings
+        ? new SifEmbeddings(options.vectors, JSON.parse(text('embedder.json')) as SifParams)
+        : embedder.embeddings
+    const dense = await HNSWLib.load(build, embeddings)
+    dense.index.setEf(options.efSearch ?? manifest.hnsw.efSearch)
+    const corpus = JSON.parse(text('corpus.json')) as StoredCorpus
+    return assembleIndex({
+      manifest,
+      records: corpus.records,
+      blocks: corpus.blocks,
+      embeddings,
+      vectors: options.vectors,
+      dense,
+      lexical: loadLexicalIndex(text('lexical.json')),
+      terms: JSON.parse(text('terms.json')) as TermStats,
+    })
+  } catch (error) {
+    throw new IndexInvalidError(`${build} cannot be loaded: ${(error as Error).message}`, 'corrupt')
+  }
+}
+
+export type EnsuredIndex = {
+  index: SearchIndex
+  /** Why the index was rebuilt, or null when the existing one was served. */
+  rebuilt: string | null
+  failures: RecordFailure[]
+}
+
+/** Parses the records, builds and writes a fresh index. */
+export const rebuildIndex = async (dir: string, options: OpenOptions & BuildOptions): Promise<SearchIndex> => {
+  const loaded = await loadRecords(options.recordsDir)
+  const embedder = options.embedder ?? sifEmbedder(options.vectors)
+  const index = await buildIndex({ ...loaded, embedder, vectors: options.vectors }, options)
+  return { ...index, manifest: await writeIndex(index, dir) }
+}
+
+/** Opens the index in `dir`, rebuilding it from the records when it is missing, stale or corrupt. */
+export const ensureIndex = async (dir: string, options: OpenOptions & BuildOptions): Promise<EnsuredIndex> => {
+  try {
+    const index = await openIndex(dir, options)
+    return { index, rebuilt: null, failures: index.manifest.failures }
+  } catch (error) {
+    if (!(error instanceof IndexInvalidError)) throw error
+    const index = await rebuildIndex(dir, options)
+    return { index, rebuilt: error.message, failures: index.manifest.failures }
+  }
+}

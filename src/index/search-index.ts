@@ -1,0 +1,53 @@
+// The loaded index every query runs against: blocks, records, dense store, lexical index, embedder, word vectors.
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
+import type { Embeddings } from '@langchain/core/embeddings'
+import type MiniSearch from 'minisearch'
+import { NotFoundError } from '../errors.ts'
+import type { Block, RecordInfo } from '../records/block.ts'
+import { slugFor } from '../records/block.ts'
+import type { LexicalDocument, TermStats } from './lexical.ts'
+import { blockKey } from './lexical.ts'
+import type { Manifest } from './manifest.ts'
+import type { WordVectors } from './vectors.ts'
+
+export type SearchIndex = {
+  manifest: Manifest
+  records: RecordInfo[]
+  /** All blocks, in record then reading order. */
+  blocks: Block[]
+  byKey: Map<string, Block>
+  /** The sentence embedder the dense store was built with; queries must use the same one. */
+  embeddings: Embeddings
+  /** Word vectors, for matching a question's words to their near-synonyms in a passage. */
+  vectors: WordVectors
+  dense: HNSWLib
+  lexical: MiniSearch<LexicalDocument>
+  terms: TermStats
+}
+
+/** Assembles the lookup tables of an index from its parts. */
+export const assembleIndex = (
+  parts: Omit<SearchIndex, 'byKey'>
+): SearchIndex => ({ ...parts, byKey: new Map(parts.blocks.map((b) => [blockKey(b), b])) })
+
+/** Finds a record by its symbol ("CMW/C/SR.593", any case) or slug ("cmw-c-sr-593"). */
+export const findRecord = (index: SearchIndex, name: string): RecordInfo => {
+  const wanted = slugFor(name)
+  const record = index.records.find((r) => r.slug === wanted)
+  if (!record) throw new NotFoundError(`no record named "${name}" is indexed`)
+  return record
+}
+
+/** Finds a block of a record by paragraph number or block id ("17", "heading-1"). */
+export const findBlock = (index: SearchIndex, record: RecordInfo, id: string): Block => {
+  const block = index.byKey.get(blockKey({ record: record.symbol, id }))
+  if (!block) throw new NotFoundError(`${record.symbol} has no paragraph or block "${id}"`)
+  return block
+}
+
+/** The blocks before and after a block in the same record, if any. */
+export const neighboursOf = (index: SearchIndex, block: Block): { previous: Block | null; next: Block | null } => {
+  const at = index.blocks.findIndex((b) => b.record === block.record && b.order === block.order)
+  const sameRecord = (b: Block | undefined) => (b && b.record === block.record ? b : null)
+  return { previous: sameRecord(index.blocks[at - 1]), next: sameRecord(index.blocks[at + 1]) }
+}

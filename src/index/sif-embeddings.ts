@@ -1,0 +1,93 @@
+// Offline sentence embeddings: SIF-weighted GloVe averages with the common component removed (Arora et al. 2017).
+import { Embeddings } from '@langchain/core/embeddings'
+import { tokenize } from '../text/tokenize.ts'
+import type { WordVectors } from './vectors.ts'
+
+/** What a build records about the embedder, so a query is embedded exactly as the documents were. */
+export type SifParams = {
+  /** SIF smoothing: a word of probability p gets weight a / (a + p). */
+  a: number
+  /** The first principal component of the corpus's weighted averages, removed from every vector. */
+  component: number[] | null
+}
+
+export const SIF_EMBEDDER_NAME = 'sif-glove-wink-sg-100d'
+
+/**
+ * LangChain `Embeddings` over local word vectors. Word probabilities come from the vocabulary's
+ * frequency ranks through Zipf's law, p(r) = 1 / (r · H_N), since the vectors ship without counts.
+ */
+export class SifEmbeddings extends Embeddings {
+  readonly params: SifParams
+  readonly #harmonic: number
+
+  constructor(
+    readonly vectors: WordVectors,
+    { a = 1e-3, component = null }: Partial<SifParams> = {}
+  ) {
+    super({})
+    this.params = { a, component }
+    this.#harmonic = Math.log(vectors.count) + 0.5772
+  }
+
+  /** SIF weight of a word at a vocabulary rank. */
+  weightOf(rank: number): number {
+    const p = 1 / ((rank + 1) * this.#harmonic)
+    return this.params.a / (this.params.a + p)
+  }
+
+  /** Returns an embedder whose common component is fitted on `texts` (power iteration). */
+  fit(texts: string[]): SifEmbeddings {
+    const averages = texts.map((t) => this.#average(t))
+    const dims = this.vectors.dims
+    let component = new Float64Array(dims).fill(1 / Math.sqrt(dims))
+    for (let iteration = 0; iteration < 50; iteration++) {
+      const next = new Float64Array(dims)
+      for (const v of averages) {
+        let dot = 0
+        for (let d = 0; d < dims; d++) dot += (v[d] ?? 0) * (component[d] ?? 0)
+        for (let d = 0; d < dims; d++) next[d] = (next[d] ?? 0) + dot * (v[d] ?? 0)
+      }
+      const norm = Math.hypot(...next) || 1
+      component = next.map((x) => x / norm)
+    }
+    return new SifEmbeddings(this.vectors, { a: this.params.a, component: Array.from(component) })
+  }
+
+  /** Unit-length embedding of one text. */
+  embed(text: string): number[] {
+    const v = this.#average(text)
+    const { component } = this.params
+    if (component) {
+      let dot = 0
+      for (let d = 0; d < v.length; d++) dot += (v[d] ?? 0) * (component[d] ?? 0)
+      for (let d = 0; d < v.length; d++) v[d] = (v[d] ?? 0) - dot * (component[d] ?? 0)
+    }
+    const norm = Math.hypot(...v)
+    return Array.from(v, (x) => (norm > 0 ? x / norm : 0))
+  }
+
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.embed(t))
+  }
+
+  override async embedQuery(text: string): Promise<number[]> {
+    return this.embed(text)
+  }
+
+  #average(text: string): Float32Array {
+    const sum = new Float32Array(this.vectors.dims)
+    let count = 0
+    for (const { word } of tokenize(text)) {
+      const parts = this.vectors.rankOf(word) === undefined && word.includes('-') ? word.split('-') : [word]
+      for (const part of parts) {
+        const rank = this.vectors.rankOf(part)
+        if (rank === undefined) continue
+        this.vectors.addTo(sum, rank, this.weightOf(rank))
+        count++
+      }
+    }
+    if (count > 0) for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / count
+    return sum
+  }
+}

@@ -1,0 +1,32 @@
+// RFC 9457 problem+json responses, the only error shape the API returns.
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  /** Field-level reasons for a request that failed validation. */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+})
+export type Problem = z.infer<typeof ProblemSchema>
+
+export const problem = (
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  title: string,
+  detail: string,
+  errors?: Problem['errors']
+): Response => {
+  const body: Problem = {
+    type: `/problems/${code}`,
+    title,
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  }
+  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' })
+}

@@ -1,0 +1,49 @@
+// Shapes of the API's query strings and of the responses besides /api/ask.
+import { z } from 'zod'
+import { MAX_K, MAX_QUESTION_LENGTH } from '../answer/schema.ts'
+import { BlockSchema, RecordInfoSchema } from '../records/block.ts'
+import { RETRIEVERS } from '../retrieve/search.ts'
+
+export const SearchQuerySchema = z.object({
+  q: z
+    .string({ required_error: 'q is required' })
+    .trim()
+    .min(1, 'q must not be empty')
+    .max(MAX_QUESTION_LENGTH, `q must be at most ${MAX_QUESTION_LENGTH} characters`),
+  k: z.coerce.number().int().min(1).max(MAX_K).default(10),
+  mode: z.enum(RETRIEVERS).default('hybrid'),
+  speaker: z.string().trim().min(1).max(200).optional(),
+})
+
+export const SearchResponseSchema = z.object({
+  query: z.string(),
+  mode: z.enum(RETRIEVERS),
+  results: z.array(BlockSchema.extend({ score: z.number(), citation: z.string() })),
+})
+
+export const ParagraphParamsSchema = z.object({
+  record: z.string().min(1).max(200),
+  n: z
+    .string()
+    .regex(
+      /^(?:[1-9]\d{0,5}|(?:heading|procedural)-[1-9]\d{0,5})$/,
+      'must be a paragraph number or a block id such as "heading-1"'
+    ),
+})
+
+export const ParagraphResponseSchema = z.object({
+  record: RecordInfoSchema,
+  block: BlockSchema,
+  citation: z.string(),
+  previous: z.string().nullable(),
+  next: z.string().nullable(),
+})
+
+export const RecordsResponseSchema = z.object({ records: z.array(RecordInfoSchema) })
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  index: z.string(),
+  records: z.number().int(),
+  blocks: z.number().int(),
+})

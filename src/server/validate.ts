@@ -1,0 +1,29 @@
+// Request validation with zod: a failure becomes a ValidationError that app.onError turns into a 400.
+import type { z } from 'zod'
+import { InvalidRequestError } from '../errors.ts'
+
+export class ValidationError extends InvalidRequestError {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[]
+  ) {
+    super(message)
+  }
+}
+
+export const validate = <S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string
+): z.output<S> => {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.join('.') || '(root)',
+    message: i.message,
+  }))
+  const summary = issues
+    .map((i) => (i.path === '(root)' ? i.message : `${i.path}: ${i.message}`))
+    .join('; ')
+  throw new ValidationError(`invalid ${what}: ${summary}`, issues)
+}

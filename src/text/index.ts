@@ -1,0 +1,4 @@
+// Text processing shared across domains.
+export * from './normalize.ts'
+export * from './sentences.ts'
+export * from './tokenize.ts'

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ask } from '../../src/answer/answer.ts'
+import { AskRequestSchema, AskResponseSchema } from '../../src/answer/schema.ts'
+import { InvalidRequestError } from '../../src/errors.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+})
+
+const answer = (question: string, extra: { speaker?: string; k?: number } = {}) =>
+  ask(index, AskRequestSchema.parse({ question, ...extra }))
+
+/** Every excerpt must be the cited block's text at its offsets: the product's core promise. */
+const expectGrounded = (response: Awaited<ReturnType<typeof answer>>) => {
+  for (const e of response.excerpts) {
+    const block = index.byKey.get(`${e.record}#${e.block}`)
+    expect(block?.text.slice(e.start, e.end)).toBe(e.text)
+    expect(block?.paragraph).toBe(e.paragraph)
+    expect(block?.speaker).toBe(e.speaker)
+  }
+}
+
+describe('ask', () => {
+  it('answers a factoid with the sentence that holds the figure, cited to its paragraph', async () => {
+    const response = await answer(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    expect(AskResponseSchema.parse(response)).toEqual(response)
+    expect(response.abstained).toBe(false)
+    expect(response.excerpts[0]).toMatchObject({
+      paragraph: 19,
+      record: 'CMW/C/SR.593',
+      role: 'state_delegation',
+    })
+    expect(response.excerpts[0]?.text).toMatch(
+      /^Migrants in transit could receive support at one of the three migrant integration centres/
+    )
+    expect(response.citations).toContain('CMW/C/SR.593, para. 19')
+    expect(response.answer).toContain('three migrant integration centres at the northern border')
+    expect(response.answer).toContain('(CMW/C/SR.593, para. 19)')
+    expectGrounded(response)
+  })
+
+  it('quotes single sentences, not whole paragraphs', async () => {
+    const response = await answer(
+      'How many people were found in the clandestine graves in San Fernando?'
+    )
+    const block = index.byKey.get('CMW/C/SR.593#15')
+    const excerpt = response.excerpts.find((e) => e.paragraph === 15)
+    expect(excerpt?.text).toContain('72 people had been found')
+    expect(excerpt && block && excerpt.text.length < block.text.length).toBe(true)
+    expect(response.excerpts.length).toBeLessThanOrEqual(2)
+    expectGrounded(response)
+  })
+
+  it('names who asked about the mobile phone application', async () => {
+    const response = await answer(
+      'Who asked about the mobile phone application for Mexicans in the United States?'
+    )
+    expect(response.excerpts[0]).toMatchObject({
+      paragraph: 40,
+      speaker: 'Mr. Charef',
+      role: 'country_rapporteur',
+    })
+    expect(response.answer).toMatch(/Mr\. Charef \(Country Rapporteur/)
+    expectGrounded(response)
+  })
+
+  it('abstains, with no citations, when the record does not address the question', async () => {
+    const response = await answer('What did the Committee say about climate change?')
+    expect(response).toMatchObject({ abstained: true, excerpts: [], citations: [] })
+    expect(response.answer).toMatch(/^The record CMW\/C\/SR\.593 does not appear to address/)
+    expect(response.answer).toContain('“climate”')
+    expect(response.retrieved.length).toBeGreaterThan(0)
+  })
+
+  it('abstains on a question about a nationality the record never names', async () => {
+    expect((await answer('What happened to Honduran asylum seekers?')).abstained).toBe(true)
+  })
+
+  it('answers from one speaker only when a speaker filter is given', async () => {
+    const response = await answer('children', { speaker: 'Dzumhur' })
+    expect(response.excerpts.length).toBeGreaterThan(0)
+    expect(response.excerpts.every((e) => e.speaker === 'Ms. Dzumhur')).toBe(true)
+    expect(response.retrieved.every((r) => ['5', '6'].includes(r.block))).toBe(true)
+  })
+
+  it('rejects a speaker filter that matches nobody', async () => {
+    await expect(answer('children', { speaker: 'Mr. Nobody' })).rejects.toThrowError(
+      InvalidRequestError
+    )
+  })
+
+  it('returns k retrieved blocks with their scores', async () => {
+    const response = await answer('consular assistance in the United States', { k: 7 })
+    expect(response.retrieved).toHaveLength(7)
+    expect(response.retrieved[0]).toEqual({
+      record: 'CMW/C/SR.593',
+      block: expect.any(String),
+      paragraph: expect.any(Number),
+      score: expect.any(Number),
+    })
+  })
+})

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from '../../src/config.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+const exec = promisify(execFile)
+let env: NodeJS.ProcessEnv
+
+beforeAll(async () => {
+  const { dir, recordsDir } = await openRealIndex()
+  env = {
+    ...process.env,
+    RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
+    RAPPORTEUR_RECORDS_DIR: recordsDir,
+  }
+})
+
+/** Runs a CLI entry point as `npm run` would, returning its output and exit code. */
+const cli = async (script: string, args: string[], extraEnv: Record<string, string> = {}) => {
+  try {
+    const { stdout, stderr } = await exec(
+      join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [join(PROJECT_ROOT, 'src/cli', script), ...args],
+      {
+        env: { ...env, ...extraEnv },
+        cwd: PROJECT_ROOT,
+      }
+    )
+    return { stdout, stderr, code: 0 }
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number }
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
+  }
+}
+
+describe('npm run ask', () => {
+  it('prints the answer with its citations', async () => {
+    const { stdout, code } = await cli('ask.ts', [
+      'How many migrant integration centres are there at the northern border?',
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toContain('three migrant integration centres at the northern border')
+    expect(stdout).toMatch(/Citations: .*CMW\/C\/SR\.593, para\. 19/)
+  })
+
+  it('prints the JSON response with --json', async () => {
+    const { stdout } = await cli('ask.ts', ['remittances', '--json', '--k', '3'])
+    expect(JSON.parse(stdout)).toMatchObject({
+      question: 'remittances',
+      retrieved: expect.any(Array),
+    })
+  })
+
+  it('says so plainly when the record does not address the question', async () => {
+    const { stdout, code } = await cli('ask.ts', [
+      'What did the Committee say about climate change?',
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/does not appear to address/)
+    expect(stdout).not.toContain('Citations')
+  })
+
+  it('exits non-zero with a usage message when no question is given', async () => {
+    const { stderr, code } = await cli('ask.ts', [])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/error: question must not be empty\nusage: npm run ask/)
+  })
+})
+
+describe('npm run cite', () => {
+  it('prints a paragraph with its speaker and neighbours', async () => {
+    const { stdout, code } = await cli('cite.ts', ['17'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /^CMW\/C\/SR\.593, para\. 17\nSpeaker: A representative of Mexico \(State delegation\)\n\nIn response to the conflagration/
+    )
+    expect(stdout).toContain('Previous: 16 · Next: 18')
+  })
+
+  it('exits non-zero naming the paragraph that does not exist', async () => {
+    const { stderr, code } = await cli('cite.ts', ['99'])
+    expect(code).toBe(1)
+    expect(stderr.trim()).toBe('error: CMW/C/SR.593 has no paragraph or block "99"')
+  })
+
+  it('fails fast on a bad environment variable, naming it', async () => {
+    const { stderr, code } = await cli('cite.ts', ['17'], { RAPPORTEUR_EF_SEARCH: 'lots' })
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/invalid environment variable RAPPORTEUR_EF_SEARCH/)
+  })
+})
+
+describe('npm run index', () => {
+  it('rebuilds the index and prints what it built', async () => {
+    const { stdout, code } = await cli('build-index.ts', [])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Built index .* in \d+ ms/)
+    expect(stdout).toContain(
+      'CMW/C/SR.593: 57 numbered paragraphs, 63 blocks (593rd meeting, 2025-04-08)'
+    )
+  })
+})

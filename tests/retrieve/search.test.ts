@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { search } from '../../src/retrieve/search.ts'
+import { speakerFilter } from '../../src/retrieve/speaker.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+})
+
+const ids = async (query: string, options: Parameters<typeof search>[2]) =>
+  (await search(index, query, options)).map((r) => r.block.id)
+
+describe('search', () => {
+  it('finds the paragraph on the northern-border integration centres with every retriever', async () => {
+    for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+      expect(
+        (await ids('migrant integration centres at the northern border', { mode, k: 5 })).slice(
+          0,
+          3
+        )
+      ).toContain('19')
+    }
+  })
+
+  it('ranks the mobile phone application question first in hybrid mode', async () => {
+    expect(
+      await ids('mobile phone application for Mexicans in the United States', { k: 3 })
+    ).toContain('40')
+  })
+
+  it('finds procedural lines too', async () => {
+    expect((await ids('When was the meeting suspended?', { k: 3 })).slice(0, 2)).toEqual(
+      expect.arrayContaining(['procedural-2', 'procedural-3'])
+    )
+  })
+
+  it('finds a paraphrase sharing no word with the record through the dense ranking', async () => {
+    expect(await ids('youngsters kept in immigration jails', { mode: 'dense', k: 10 })).toEqual(
+      expect.arrayContaining(['35'])
+    )
+  })
+
+  it('returns k results, best first', async () => {
+    const results = await search(index, 'consular assistance', { k: 4 })
+    expect(results).toHaveLength(4)
+    expect(results.map((r) => r.score)).toEqual(
+      [...results.map((r) => r.score)].sort((a, b) => b - a)
+    )
+  })
+
+  it('restricts every ranking to the speaker asked for', async () => {
+    for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+      const results = await search(index, 'children', { mode, k: 10, speaker: 'Dzumhur' })
+      expect(results.length).toBeGreaterThan(0)
+      expect(results.every((r) => r.block.speaker === 'Ms. Dzumhur')).toBe(true)
+    }
+  })
+})
+
+describe('speakerFilter', () => {
+  const speakersFor = (query: string) => [
+    ...new Set(index.blocks.filter(speakerFilter(query)).map((b) => b.speaker)),
+  ]
+
+  it('matches names with or without titles, roles and the delegation', () => {
+    expect(speakersFor('Ms. Dzumhur')).toEqual(['Ms. Dzumhur'])
+    expect(speakersFor('dzumhur')).toEqual(['Ms. Dzumhur'])
+    expect(speakersFor('the Chair')).toEqual(['Ms. Diallo'])
+    expect(speakersFor('country rapporteur').sort()).toEqual([
+      'Mr. Ceriani Cernadas',
+      'Mr. Charef',
+      'Ms. Diallo',
+    ])
+    expect(speakersFor('Mexico')).toEqual(['A representative of Mexico'])
+    expect(speakersFor('delegation')).toEqual(['A representative of Mexico'])
+  })
+
+  it('matches nobody for an unknown name or a fragment of a word', () => {
+    expect(speakersFor('Smith')).toEqual([])
+    expect(speakersFor('Dzum')).toEqual([])
+  })
+})
