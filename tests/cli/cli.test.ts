@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../src/config.ts'
+import { EvalReportSchema } from '../../src/evals/schema.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 const exec = promisify(execFile)
@@ -100,5 +103,68 @@ describe('npm run index', () => {
     expect(stdout).toContain(
       'CMW/C/SR.593: 57 numbered paragraphs, 63 blocks (593rd meeting, 2025-04-08)'
     )
+  })
+})
+
+describe('npm run eval', () => {
+  it('runs a set, writes the JSON and the markdown report with its chart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-eval-'))
+    const set = join(dir, 'set.jsonl')
+    await writeFile(
+      set,
+      [
+        {
+          id: 'a',
+          question: 'How many migrant integration centres are there at the northern border?',
+          answerable: true,
+          gold_paragraphs: [19],
+          must_include: ['three'],
+          category: 'factoid',
+        },
+        {
+          id: 'b',
+          question: 'What did the Committee say about climate change?',
+          answerable: false,
+          category: 'unanswerable',
+        },
+      ]
+        .map((q) => JSON.stringify(q))
+        .join('\n')
+    )
+    const { stdout, stderr, code } = await cli('eval.ts', [
+      '--set',
+      set,
+      '--json',
+      join(dir, 'out.json'),
+      '--reports',
+      join(dir, 'reports'),
+    ])
+    expect(code).toBe(0)
+    expect(stderr).toContain('[2/2] b')
+    expect(stdout).toMatch(/\| recall@5 \| 1\.000 \| 1\.000 \| /)
+    const report = EvalReportSchema.parse(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')))
+    expect(report.answer.abstention_recall).toBe(1)
+    expect(report.results.map((r) => [r.id, r.abstained])).toEqual([
+      ['a', false],
+      ['b', true],
+    ])
+    expect(await readFile(join(dir, 'reports/latest.md'), 'utf8')).toContain(
+      '![recall@k per retriever](recall-at-k.svg)'
+    )
+    expect(await readFile(join(dir, 'reports/recall-at-k.svg'), 'utf8')).toMatch(
+      /^<svg [^>]*>[\s\S]*<polyline[\s\S]*<\/svg>\n$/
+    )
+  })
+
+  it('stops with a non-zero exit naming the malformed line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-eval-'))
+    const set = join(dir, 'bad.jsonl')
+    await writeFile(
+      set,
+      `${JSON.stringify({ id: 'a', question: 'Q?', answerable: false })}\n{"id": "b", "question": 3}\n`
+    )
+    const { stderr, code } = await cli('eval.ts', ['--set', set, '--reports', join(dir, 'reports')])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/bad\.jsonl:2: question: Expected string, received number/)
   })
 })
