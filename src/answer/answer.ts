@@ -1,8 +1,11 @@
 // Extractive answers: the sentences that answer a question, verbatim, cited, or an honest abstention.
 import { InvalidRequestError } from '../errors.ts'
+import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
+import type { AnswerType } from '../retrieve/query.ts'
+import { analyseQuery } from '../retrieve/query.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
@@ -21,14 +24,30 @@ export type AnswerOptions = {
   secondRatio?: number
 }
 
-type Candidate = { block: Block; start: number; end: number; score: number }
+type Candidate = { block: Block; start: number; end: number; score: number; covers: Set<string> }
+
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/i
+const TIME =
+  /\b\d{1,2}[.:]\d{2}\b|\b[ap]\.m\.|\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bsince\b/
+
+/** Whether a sentence holds the kind of thing the question asks for. */
+const fitsAnswerType = (text: string, type: AnswerType): boolean =>
+  type === 'number' ? NUMBER.test(text) : type === 'time' ? TIME.test(text) : false
+
+/** The terms a passage states in the question's own words (or their word family). */
+const coveredTerms = (terms: QueryTerm[], text: string, index: SearchIndex): Set<string> => {
+  const words = passageWords(text, index.vectors)
+  return new Set(terms.filter((t) => termMatch(t, words, index.vectors) >= 0.9).map((t) => t.stem))
+}
 
 /** Scores every sentence of the retrieved blocks against the question. */
 const scoreSentences = async (
   index: SearchIndex,
   question: string,
   ranked: RankedBlock[],
-  terms: QueryTerm[]
+  terms: QueryTerm[],
+  answerType: AnswerType
 ): Promise<Candidate[]> => {
   const sentences = ranked.flatMap(({ block }, rank) =>
     splitSentences(block.text).map(({ start, end }) => ({
@@ -44,10 +63,18 @@ const scoreSentences = async (
     index.embeddings.embedDocuments(sentences.map((s) => s.text)),
   ])
   return sentences.map(({ block, rank, start, end, text }, i) => {
-    const lexical = coverage(terms, passageWords(text, index.vectors), index.vectors)
+    const searchable = `${text} ${structuralLabel(block)}`
+    const lexical = coverage(terms, passageWords(searchable, index.vectors), index.vectors)
     const cosine = cosineSimilarity(queryVector, vectors[i] ?? [])
     const prior = 1 / (1 + rank)
-    return { block, start, end, score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior }
+    const fits = fitsAnswerType(text, answerType) ? 1 : 0
+    return {
+      block,
+      start,
+      end,
+      score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior + 0.1 * fits,
+      covers: coveredTerms(terms, searchable, index),
+    }
   })
 }
 
@@ -63,43 +90,83 @@ const cosineSimilarity = (a: number[], b: number[]): number => {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0
 }
 
-/** Picks the best sentence and, when nearly as good, one more that is not a repeat of it. */
-const selectSentences = (candidates: Candidate[], max: number, ratio: number): Candidate[] => {
+const isDelegation = (block: Block) => block.roles.includes('state_delegation')
+
+/**
+ * Picks the best sentence, then further ones only where they earn their place: in an exchange, the
+ * best sentence from the other side; otherwise one nearly as good that covers a term the chosen
+ * ones do not. Reading order makes a question and its reply read as they happened.
+ */
+const selectSentences = (
+  candidates: Candidate[],
+  exchange: boolean,
+  max: number,
+  ratio: number
+): Candidate[] => {
   const sorted = [...candidates].sort((a, b) => b.score - a.score)
   const best = sorted[0]
   if (!best) return []
   const chosen = [best]
-  for (const c of sorted.slice(1)) {
-    if (chosen.length >= max || c.score < ratio * best.score) break
-    chosen.push(c)
+  if (exchange) {
+    const other = sorted.find((c) => isDelegation(c.block) !== isDelegation(best.block))
+    if (other && other.score >= 0.5 * best.score) chosen.push(other)
+  } else {
+    const covered = new Set(best.covers)
+    for (const c of sorted.slice(1)) {
+      if (chosen.length >= max || c.score < ratio * best.score) break
+      if (![...c.covers].some((t) => !covered.has(t))) continue
+      chosen.push(c)
+      for (const t of c.covers) covered.add(t)
+    }
   }
-  // Reading order makes a question-and-reply pair read as it happened.
   return chosen.sort((a, b) => a.block.order - b.block.order || a.start - b.start)
 }
+
+/** For "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's first paragraphs. */
+const speakerOpenings = (ranked: RankedBlock[], max: number): Candidate[] =>
+  [...ranked]
+    .sort((a, b) => a.block.order - b.block.order)
+    .slice(0, max)
+    .flatMap(({ block, score }) => {
+      const first = splitSentences(block.text)[0]
+      return first
+        ? [{ block, start: first.start, end: first.end, score, covers: new Set<string>() }]
+        : []
+    })
 
 /** Answers a question from the index. Throws InvalidRequestError for a speaker nobody matches. */
 export const ask = async (
   index: SearchIndex,
   { question, k, speaker }: AskQuery,
-  { minCoverage = 0.5, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
+  { minCoverage = 0.35, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
 ): Promise<AskResponse> => {
   if (speaker && !index.blocks.some(speakerFilter(speaker))) {
     throw new InvalidRequestError(`no speaker or role in the indexed records matches "${speaker}"`)
   }
-  const ranked = await search(index, question, { k, speaker })
+  const analysis = analyseQuery(index, question)
+  const about = speaker ?? analysis.speaker ?? undefined
+  const ranked = await search(index, question, { k, speaker: about })
   const retrieved = ranked.map(({ block, score }) => ({
     record: block.record,
     block: block.id,
     paragraph: block.paragraph,
     score,
   }))
-  const terms = queryTerms(question, index.terms, index.vectors)
-  const blockCoverage = ranked.map(({ block }) =>
-    coverage(terms, passageWords(block.text, index.vectors), index.vectors)
-  )
+  const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const records = index.records.map((r) => r.symbol)
   const names = unknownNames(terms, index.terms)
-  if (terms.length === 0 || names.length > 0 || Math.max(0, ...blockCoverage) < minCoverage) {
+  const blockCoverage = ranked.map(({ block }) =>
+    coverage(
+      terms,
+      passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
+      index.vectors
+    )
+  )
+  const speakerOnly = terms.length === 0 && about !== undefined && ranked.length > 0
+  if (
+    !speakerOnly &&
+    (terms.length === 0 || names.length > 0 || Math.max(0, ...blockCoverage) < minCoverage)
+  ) {
     const missing =
       names.length > 0
         ? names.map((t) => t.word)
@@ -120,11 +187,14 @@ export const ask = async (
       retrieved,
     }
   }
-  const chosen = selectSentences(
-    await scoreSentences(index, question, ranked, terms),
-    maxExcerpts,
-    secondRatio
-  )
+  const chosen = speakerOnly
+    ? speakerOpenings(ranked, maxExcerpts)
+    : selectSentences(
+        await scoreSentences(index, question, ranked, terms, analysis.answerType),
+        analysis.exchange,
+        maxExcerpts,
+        secondRatio
+      )
   const excerpts: { excerpt: Excerpt; block: Block }[] = chosen.map(
     ({ block, start, end, score }) => ({
       block,

@@ -6,7 +6,7 @@ import { openRapporteur } from '../compose.ts'
 import { PROJECT_ROOT, loadConfig } from '../config.ts'
 import { recallChart } from '../evals/chart.ts'
 import { renderMarkdown } from '../evals/report.ts'
-import { RANKING_DEPTH, buildReport, bySplit, recallCurve, runEval } from '../evals/run.ts'
+import { RANKING_DEPTH, buildReport, recallCurve, runEval } from '../evals/run.ts'
 import { parseEvalSet } from '../evals/set.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { UsageError, run, stderrLog } from './run.ts'
@@ -50,7 +50,6 @@ run(async () => {
   const markdown = renderMarkdown({
     report,
     outcomes,
-    splits: bySplit(outcomes),
     chart: chartName,
     generatedAt: new Date().toISOString(),
   })

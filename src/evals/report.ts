@@ -3,7 +3,7 @@ import type { RetrieverName } from '../retrieve/search.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { escapeCell } from './escape.ts'
 import type { Outcome } from './run.ts'
-import { includesAll } from './run.ts'
+import { groupOutcomes, includesAll, summarise } from './run.ts'
 import type { EvalReport, RetrievalMetrics, Summary } from './schema.ts'
 
 const f3 = (x: number) => x.toFixed(3)
@@ -34,7 +34,8 @@ const answerTable = (summary: Summary) =>
     Object.entries(summary.answer).map(([k, v]) => [k, f3(v)])
   )
 
-const summaryRows = (groups: Record<string, Summary>) =>
+/** One row per group; a metric the group cannot measure (no answerable question, say) shows "–". */
+const summaryRows = (groups: [string, Outcome[]][]) =>
   table(
     [
       'group',
@@ -50,20 +51,37 @@ const summaryRows = (groups: Record<string, Summary>) =>
       'abst. recall',
       'answered',
     ],
-    Object.entries(groups).map(([name, s]) => [
-      name,
-      String(s.questions),
-      f3(s.retrievers.hybrid['recall@1']),
-      f3(s.retrievers.hybrid['recall@5']),
-      f3(s.retrievers.hybrid['mrr@10']),
-      f3(s.retrievers.bm25['mrr@10']),
-      f3(s.answer.citation_precision),
-      f3(s.answer.citation_recall),
-      f3(s.answer.must_include),
-      f3(s.answer.abstention_precision),
-      f3(s.answer.abstention_recall),
-      f3(s.answer.answered_when_answerable),
-    ])
+    groups.map(([name, outcomes]) => {
+      const s = summarise(outcomes)
+      const answerable = outcomes.some((o) => o.question.answerable)
+      const when = (applies: boolean, x: number) => (applies ? f3(x) : '–')
+      return [
+        name,
+        String(s.questions),
+        when(answerable, s.retrievers.hybrid['recall@1']),
+        when(answerable, s.retrievers.hybrid['recall@5']),
+        when(answerable, s.retrievers.hybrid['mrr@10']),
+        when(answerable, s.retrievers.bm25['mrr@10']),
+        when(
+          outcomes.some((o) => o.question.answerable && o.cited.length > 0),
+          s.answer.citation_precision
+        ),
+        when(answerable, s.answer.citation_recall),
+        when(
+          outcomes.some((o) => o.question.must_include.length > 0),
+          s.answer.must_include
+        ),
+        when(
+          outcomes.some((o) => o.abstained),
+          s.answer.abstention_precision
+        ),
+        when(
+          outcomes.some((o) => !o.question.answerable),
+          s.answer.abstention_recall
+        ),
+        when(answerable, s.answer.answered_when_answerable),
+      ]
+    })
   )
 
 /** Why a question counts as a failure, or null. */
@@ -84,18 +102,11 @@ const idOf = (key: string) => key.slice(key.indexOf('#') + 1)
 export type MarkdownInput = {
   report: EvalReport
   outcomes: Outcome[]
-  splits: Record<string, Summary>
   chart: string
   generatedAt: string
 }
 
-export const renderMarkdown = ({
-  report,
-  outcomes,
-  splits,
-  chart,
-  generatedAt,
-}: MarkdownInput): string => {
+export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: MarkdownInput): string => {
   const failures = outcomes.flatMap((o) => {
     const reason = failureOf(o)
     if (!reason) return []
@@ -135,11 +146,11 @@ export const renderMarkdown = ({
     '',
     'Held-out questions were never inspected while the method was tuned.',
     '',
-    summaryRows(splits),
+    summaryRows(groupOutcomes(outcomes, (o) => o.question.split)),
     '',
     '## By category',
     '',
-    summaryRows(report.by_category),
+    summaryRows(groupOutcomes(outcomes, (o) => o.question.category)),
     '',
     `## Failures (${failures.length})`,
     '',

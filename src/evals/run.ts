@@ -132,16 +132,15 @@ export const summarise = (outcomes: Outcome[]): Summary => ({
   answer: answerMetrics(outcomes),
 })
 
-const groupBy = (outcomes: Outcome[], key: (o: Outcome) => string): Record<string, Summary> => {
+/** Outcomes grouped by a key, groups in name order. */
+export const groupOutcomes = (
+  outcomes: Outcome[],
+  key: (o: Outcome) => string
+): [string, Outcome[]][] => {
   const groups = new Map<string, Outcome[]>()
   for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o])
-  return Object.fromEntries(
-    [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, os]) => [k, summarise(os)])
-  )
+  return [...groups].sort(([a], [b]) => a.localeCompare(b))
 }
-
-export const bySplit = (outcomes: Outcome[]): Record<string, Summary> =>
-  groupBy(outcomes, (o) => o.question.split)
 
 /** The JSON report: exactly the documented keys. */
 export const buildReport = (set: string, outcomes: Outcome[]): EvalReport => {
@@ -154,7 +153,9 @@ export const buildReport = (set: string, outcomes: Outcome[]): EvalReport => {
     retrievers,
     answer,
     latency_ms: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)) },
-    by_category: groupBy(outcomes, (o) => o.question.category),
+    by_category: Object.fromEntries(
+      groupOutcomes(outcomes, (o) => o.question.category).map(([k, os]) => [k, summarise(os)])
+    ),
     results: outcomes.map((o) => ({
       id: o.question.id,
       ranked: o.rankings.hybrid.map(idOf),

@@ -14,6 +14,7 @@ import { assembleIndex } from './search-index.ts'
 import type { NamedEmbeddings } from './embedder.ts'
 import { SifEmbeddings } from './sif-embeddings.ts'
 import type { WordVectors } from './vectors.ts'
+import { splitSentences } from '../text/sentences.ts'
 
 export const CURRENT_FILE = 'CURRENT'
 export const BUILDS_DIR = 'builds'
@@ -35,11 +36,16 @@ export const buildIndex = async (
 ): Promise<SearchIndex> => {
   const started = performance.now()
   const blocks = records.flatMap((r) => r.blocks)
-  const texts = blocks.map((b) => b.text)
-  const fitted = embedder.embeddings instanceof SifEmbeddings ? embedder.embeddings.fit(texts) : embedder.embeddings
-  const documents = blocks.map(
-    (b) => new Document({ pageContent: b.text, metadata: { key: blockKey(b), record: b.record, id: b.id } })
+  // Sentences, not paragraphs, are embedded: an average over a long paragraph blurs what any one
+  // sentence says, and a question usually matches one sentence. A block scores as its best sentence.
+  const documents = blocks.flatMap((b) =>
+    splitSentences(b.text).map(
+      ({ start, end }) =>
+        new Document({ pageContent: b.text.slice(start, end), metadata: { key: blockKey(b), start, end } })
+    )
   )
+  const texts = documents.map((d) => d.pageContent)
+  const fitted = embedder.embeddings instanceof SifEmbeddings ? embedder.embeddings.fit(texts) : embedder.embeddings
   const dense = await HNSWLib.fromDocuments(documents, fitted)
   const infos: RecordInfo[] = records.map((r) => ({
     ...r.meta,

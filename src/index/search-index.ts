@@ -23,12 +23,19 @@ export type SearchIndex = {
   dense: HNSWLib
   lexical: MiniSearch<LexicalDocument>
   terms: TermStats
+  /** The corpus words that have vectors, for finding a stranger word's nearest corpus words. */
+  lexicon: { word: string; rank: number }[]
 }
 
 /** Assembles the lookup tables of an index from its parts. */
-export const assembleIndex = (
-  parts: Omit<SearchIndex, 'byKey'>
-): SearchIndex => ({ ...parts, byKey: new Map(parts.blocks.map((b) => [blockKey(b), b])) })
+export const assembleIndex = (parts: Omit<SearchIndex, 'byKey' | 'lexicon'>): SearchIndex => ({
+  ...parts,
+  byKey: new Map(parts.blocks.map((b) => [blockKey(b), b])),
+  lexicon: parts.terms.vocabulary.flatMap((word) => {
+    const rank = parts.vectors.rankOf(word)
+    return rank === undefined ? [] : [{ word, rank }]
+  }),
+})
 
 /** Finds a record by its symbol ("CMW/C/SR.593", any case) or slug ("cmw-c-sr-593"). */
 export const findRecord = (index: SearchIndex, name: string): RecordInfo => {

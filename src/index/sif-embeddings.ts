@@ -2,6 +2,7 @@
 import { Embeddings } from '@langchain/core/embeddings'
 import { tokenize } from '../text/tokenize.ts'
 import type { WordVectors } from './vectors.ts'
+import { zipfProbability } from './vectors.ts'
 
 /** What a build records about the embedder, so a query is embedded exactly as the documents were. */
 export type SifParams = {
@@ -13,13 +14,9 @@ export type SifParams = {
 
 export const SIF_EMBEDDER_NAME = 'sif-glove-wink-sg-100d'
 
-/**
- * LangChain `Embeddings` over local word vectors. Word probabilities come from the vocabulary's
- * frequency ranks through Zipf's law, p(r) = 1 / (r · H_N), since the vectors ship without counts.
- */
+/** LangChain `Embeddings` over local word vectors, word probabilities from their frequency ranks. */
 export class SifEmbeddings extends Embeddings {
   readonly params: SifParams
-  readonly #harmonic: number
 
   constructor(
     readonly vectors: WordVectors,
@@ -27,13 +24,11 @@ export class SifEmbeddings extends Embeddings {
   ) {
     super({})
     this.params = { a, component }
-    this.#harmonic = Math.log(vectors.count) + 0.5772
   }
 
   /** SIF weight of a word at a vocabulary rank. */
   weightOf(rank: number): number {
-    const p = 1 / ((rank + 1) * this.#harmonic)
-    return this.params.a / (this.params.a + p)
+    return this.params.a / (this.params.a + zipfProbability(this.vectors, rank))
   }
 
   /** Returns an embedder whose common component is fitted on `texts` (power iteration). */

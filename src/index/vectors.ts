@@ -20,6 +20,13 @@ export type WordVectors = {
 
 const MAGIC = 'RAPVEC1\n'
 
+/**
+ * A word's probability estimated from its frequency rank by Zipf's law, p(r) = 1 / (r · H_N):
+ * the vectors ship in frequency order but without counts.
+ */
+export const zipfProbability = (vectors: Pick<WordVectors, 'count'>, rank: number): number =>
+  1 / ((rank + 1) * (Math.log(vectors.count) + 0.5772))
+
 type Header = { dims: number; count: number; source: string; wordsBytes: number }
 
 /** Where the package ships its raw JSON. */

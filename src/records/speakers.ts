@@ -31,7 +31,9 @@ export const attributionOf = (text: string, meta: RecordMeta): Attribution | 'na
     const chairIsRapporteur = isRapporteurTitle || rapporteurs.has(canonicalName(meta.chair))
     return {
       speaker: /vice|acting/i.test(speaker) ? speaker.replace(/^The\s+/, '') : meta.chair,
-      roles: chairIsRapporteur ? ['chair', 'country_rapporteur'] : ['chair'],
+      roles: chairIsRapporteur
+        ? ['chair', 'country_rapporteur', 'committee_member']
+        : ['chair', 'committee_member'],
     }
   }
   const name = speaker.replace(/\s+/g, ' ')

@@ -1,8 +1,12 @@
 // Dense, lexical and hybrid rankings of blocks for a query, with an optional speaker filter.
+import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
+import { expandQuery } from './expand.ts'
 import { fuseRankings } from './fuse.ts'
+import { analyseQuery } from './query.ts'
 import { speakerFilter } from './speaker.ts'
+import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
 
 export const RETRIEVERS = ['hybrid', 'bm25', 'dense'] as const
 export type RetrieverName = (typeof RETRIEVERS)[number]
@@ -16,7 +20,7 @@ export type RankedBlock = {
 export type SearchOptions = {
   mode?: RetrieverName
   k?: number
-  /** Restricts results to one speaker or role. */
+  /** Restricts results to one speaker or role; by default, the speaker the question asks about, if any. */
   speaker?: string
   /** Weight of the lexical ranking in hybrid fusion; the dense ranking gets the rest. */
   lexicalWeight?: number
@@ -24,6 +28,9 @@ export type SearchOptions = {
 
 /** How many candidates each ranking contributes to fusion. */
 const POOL = 50
+
+/** Sentences fetched per block wanted: enough that blocks with several close sentences still fill n. */
+const SENTENCES_PER_BLOCK = 4
 
 export const denseSearch = async (
   index: SearchIndex,
@@ -36,17 +43,19 @@ export const denseSearch = async (
   if (total === 0 || vector.every((x) => x === 0)) return []
   const results = await index.dense.similaritySearchVectorWithScore(
     vector,
-    Math.min(n, total),
+    Math.min(n * SENTENCES_PER_BLOCK, total),
     (doc) => {
       const block = index.byKey.get(String(doc.metadata.key))
       return block !== undefined && keep(block)
     }
   )
-  return results.flatMap(([doc, distance]) => {
+  const best = new Map<Block, number>()
+  for (const [doc, distance] of results) {
     const block = index.byKey.get(String(doc.metadata.key))
     // hnswlib's cosine space returns a distance, 1 − cosine: turned back into a similarity.
-    return block ? [{ block, score: 1 - distance }] : []
-  })
+    if (block && !best.has(block)) best.set(block, 1 - distance)
+  }
+  return [...best].slice(0, n).map(([block, score]) => ({ block, score }))
 }
 
 export const lexicalSearch = (
@@ -54,27 +63,69 @@ export const lexicalSearch = (
   query: string,
   n: number,
   keep: (block: Block) => boolean
-): RankedBlock[] =>
-  index.lexical
-    .search(query)
+): RankedBlock[] => {
+  const expansions = expandQuery(index, query)
+  // An expansion weighs what its similarity says; the question's own words weigh 1.
+  const boosts = new Map(expansions.map((e) => [stem(e.word), e.weight]))
+  const text = [query, ...expansions.map((e) => e.word)].join(' ')
+  return index.lexical
+    .search(text, { boostTerm: (term) => boosts.get(term) ?? 1 })
     .flatMap((r) => {
       const block = index.byKey.get(String(r.id))
       return block && keep(block) ? [{ block, score: r.score }] : []
     })
     .slice(0, n)
+}
+
+const hasContent = (text: string): boolean =>
+  tokenize(text).some(({ word }) => !STOPWORDS.has(word))
 
 /** Ranks blocks for `query` with one of the three retrievers. */
 export const search = async (
   index: SearchIndex,
   query: string,
-  { mode = 'hybrid', k = 10, speaker, lexicalWeight = 0.6 }: SearchOptions = {}
+  { mode = 'hybrid', k = 10, speaker, lexicalWeight = 0.5 }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
-  const keep = speaker ? speakerFilter(speaker) : () => true
-  if (mode === 'bm25') return lexicalSearch(index, query, k, keep)
-  if (mode === 'dense') return denseSearch(index, query, k, keep)
-  const [lexical, dense] = [
-    lexicalSearch(index, query, POOL, keep),
-    await denseSearch(index, query, POOL, keep),
-  ]
-  return fuseRankings([lexical, dense], [lexicalWeight, 1 - lexicalWeight]).slice(0, k)
+  const analysis = analyseQuery(index, query)
+  const about = speaker ?? analysis.speaker ?? undefined
+  const keep = about ? speakerFilter(about) : () => true
+  const focus = analysis.focus
+  // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading order.
+  if (about && !hasContent(focus)) {
+    return index.blocks
+      .filter(keep)
+      .slice(0, k)
+      .map((block) => ({ block, score: 1 }))
+  }
+  const pool = Math.max(k, POOL)
+  const ranked =
+    mode === 'bm25'
+      ? lexicalSearch(index, focus, pool, keep)
+      : mode === 'dense'
+        ? await denseSearch(index, focus, pool, keep)
+        : fuseRankings(
+            [lexicalSearch(index, focus, pool, keep), await denseSearch(index, focus, pool, keep)],
+            [lexicalWeight, 1 - lexicalWeight]
+          )
+  return pickOrdinal(ranked, analysis.ordinal).slice(0, k)
+}
+
+/**
+ * "When was the meeting suspended for the second time?": where the best result is a procedural
+ * line and others record the same kind of event, the one at the asked position in the meeting
+ * takes the top place.
+ */
+const pickOrdinal = (ranked: RankedBlock[], ordinal: number | null): RankedBlock[] => {
+  const top = ranked[0]
+  if (ordinal === null || !top || top.block.kind !== 'procedural') return ranked
+  const label = structuralLabel(top.block)
+  const alike = ranked.filter(
+    (r) =>
+      r.block.kind === 'procedural' &&
+      r.block.record === top.block.record &&
+      structuralLabel(r.block) === label
+  )
+  const inOrder = [...alike].sort((a, b) => a.block.order - b.block.order)
+  const wanted = ordinal > 0 ? inOrder[ordinal - 1] : inOrder[inOrder.length + ordinal]
+  return wanted ? [{ ...wanted, score: top.score }, ...ranked.filter((r) => r !== wanted)] : ranked
 }

@@ -24,7 +24,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   through to too under until up very was we were what when where which while who whom why will with
   would you your yours yourself yourselves s t don shall may might must upon within without whether
   tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
-  something give given kind sort way ways there's what's who's`
+  something give given kind sort way ways there's what's who's toward towards done like get got`
     .split(/\s+/)
     .filter(Boolean)
 )

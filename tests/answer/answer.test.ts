@@ -105,3 +105,47 @@ describe('ask', () => {
     })
   })
 })
+
+describe('ask, by kind of question', () => {
+  it('answers "What did Ms. Dzumhur ask?" from her paragraphs only', async () => {
+    const response = await answer('What did Ms. Dzumhur ask?')
+    expect(response.abstained).toBe(false)
+    expect(response.excerpts.map((e) => e.paragraph)).toEqual([5, 6])
+    expect(response.excerpts.every((e) => e.speaker === 'Ms. Dzumhur')).toBe(true)
+    expectGrounded(response)
+  })
+
+  it('quotes both sides of an exchange: the question and the delegation’s reply', async () => {
+    const response = await answer(
+      'What did the Committee ask about the CBP One application, and how did the delegation respond?'
+    )
+    expect(response.excerpts.map((e) => e.role).sort()).toEqual([
+      'country_rapporteur',
+      'state_delegation',
+    ])
+    expect(response.excerpts.map((e) => e.paragraph)).toEqual([38, 45])
+    expectGrounded(response)
+  })
+
+  it('prefers the sentence holding a figure when asked how many', async () => {
+    const response = await answer(
+      'How many beneficiaries does the Local Integration Programme have?'
+    )
+    expect(response.excerpts[0]?.text).toMatch(/^The 50,000 beneficiaries of the programme/)
+  })
+
+  it('stops at one sentence when it already covers the question', async () => {
+    const response = await answer('When did the meeting rise?')
+    expect(response.excerpts).toHaveLength(1)
+    expect(response.excerpts[0]).toMatchObject({
+      block: 'procedural-4',
+      text: 'The meeting rose at 1.05 p.m.',
+    })
+  })
+
+  it('does not take a word for its negation', async () => {
+    expect(
+      (await answer('What was the unemployment rate among migrant workers in 2022?')).abstained
+    ).toBe(true)
+  })
+})

@@ -9,6 +9,7 @@ import { BUILDS_DIR, CURRENT_FILE } from '../../src/index/build.ts'
 import { sifEmbedder } from '../../src/index/embedder.ts'
 import { ensureIndex, openIndex, rebuildIndex } from '../../src/index/load.ts'
 import type { WordVectors } from '../../src/index/vectors.ts'
+import { splitSentences } from '../../src/text/sentences.ts'
 import { tinyVectors } from '../fixtures/tiny-vectors.ts'
 
 let vectors: WordVectors
@@ -84,9 +85,12 @@ describe('index build and load', () => {
     await rebuildIndex(indexDir, { recordsDir, vectors, embedder })
     const opened = await openIndex(indexDir, { recordsDir, vectors, embedder })
     expect(opened.manifest.embedder).toEqual({ name: 'synthetic', dims: 16, settings: { vectorSize: 16 } })
-    const query = await embedder.embeddings.embedQuery(opened.blocks[5]?.text ?? '')
+    // Sentences are embedded one by one; a sentence finds its own block.
+    const block = opened.blocks[5]!
+    const first = splitSentences(block.text)[0]!
+    const query = await embedder.embeddings.embedQuery(block.text.slice(first.start, first.end))
     const [nearest] = await opened.dense.similaritySearchVectorWithScore(query, 1)
-    expect(nearest?.[0].metadata.id).toBe(opened.blocks[5]?.id)
+    expect(nearest?.[0].metadata.key).toBe(`${block.record}#${block.id}`)
     await expect(openIndex(indexDir, { recordsDir, vectors })).rejects.toMatchObject({ kind: 'stale' })
   })
 

@@ -44,7 +44,7 @@ describe('parseRecord on CMW/C/SR.593', () => {
 
   it('attributes paragraphs 1, 3, 4, 8, 9 and 33 to their speakers and roles', () => {
     expect(paragraph(1)).toMatchObject({ speaker: null, role: 'other' })
-    expect(paragraph(3)).toMatchObject({ speaker: 'Ms. Diallo', role: 'chair', roles: ['chair', 'country_rapporteur'], turnStart: true })
+    expect(paragraph(3)).toMatchObject({ speaker: 'Ms. Diallo', role: 'chair', roles: ['chair', 'country_rapporteur', 'committee_member'], turnStart: true })
     expect(paragraph(4)).toMatchObject({ speaker: 'Ms. Diallo', role: 'chair', turnStart: false })
     expect(paragraph(8)).toMatchObject({ speaker: 'Mr. Taghi-Zada', role: 'committee_member', turnStart: true })
     expect(paragraph(9)).toMatchObject({ speaker: 'A representative of Mexico', role: 'state_delegation' })

@@ -36,10 +36,30 @@ describe('search', () => {
     )
   })
 
-  it('finds a paraphrase sharing no word with the record through the dense ranking', async () => {
-    expect(await ids('youngsters kept in immigration jails', { mode: 'dense', k: 10 })).toEqual(
-      expect.arrayContaining(['35'])
+  it('finds paraphrases through the dense ranking and through query expansion', async () => {
+    // "youngsters", "jails", "kids", "citizenship": words the record never uses.
+    expect(
+      (await ids('youngsters kept in immigration jails', { mode: 'dense', k: 5 })).slice(0, 3)
+    ).toContain('34')
+    expect(
+      await ids('kids born to Mexicans abroad get dual citizenship', { mode: 'dense', k: 2 })
+    ).toEqual(['37', '49'])
+    expect(await ids('youngsters kept in immigration jails', { mode: 'bm25', k: 3 })).toContain(
+      '35'
     )
+  })
+
+  it('answers "What did Ms. Dzumhur ask?" from her paragraphs only, in reading order', async () => {
+    for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+      expect(await ids('What did Ms. Dzumhur ask?', { mode, k: 5 })).toEqual(['5', '6'])
+    }
+  })
+
+  it('picks the procedural line at the position a question asks for', async () => {
+    expect(await ids('When was the meeting suspended for the second time?', { k: 1 })).toEqual([
+      'procedural-3',
+    ])
+    expect(await ids('When was the meeting first suspended?', { k: 1 })).toEqual(['procedural-2'])
   })
 
   it('returns k results, best first', async () => {

@@ -1,0 +1,32 @@
+// Query expansion through the word vectors: a word the record never uses is searched as its nearest record words.
+import type { SearchIndex } from '../index/search-index.ts'
+import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
+
+export type Expansion = { word: string; weight: number }
+
+/** Nearest corpus words count from this similarity: "kids" → "children", "school" → "education". */
+export const EXPANSION_SIMILARITY = 0.6
+
+/**
+ * For each content word of `query` that no block contains, up to `perWord` corpus words whose
+ * vectors are at least EXPANSION_SIMILARITY close, weighted by that similarity.
+ */
+export const expandQuery = (
+  index: SearchIndex,
+  query: string,
+  { perWord = 3 } = {}
+): Expansion[] => {
+  const expansions: Expansion[] = []
+  for (const { word } of tokenize(query)) {
+    if (STOPWORDS.has(word) || (index.terms.df[stem(word)] ?? 0) > 0) continue
+    const rank = index.vectors.rankOf(word)
+    if (rank === undefined) continue
+    const nearest = index.lexicon
+      .map((entry) => ({ word: entry.word, weight: index.vectors.similarity(rank, entry.rank) }))
+      .filter((e) => e.weight >= EXPANSION_SIMILARITY)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, perWord)
+    expansions.push(...nearest)
+  }
+  return expansions
+}

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { expandQuery } from '../../src/retrieve/expand.ts'
+import { analyseQuery } from '../../src/retrieve/query.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+})
+
+describe('analyseQuery', () => {
+  it('finds the speaker a question is about, and leaves the topic', () => {
+    expect(analyseQuery(index, 'What did Ms. Dzumhur ask about trafficking?')).toMatchObject({
+      speaker: 'Ms. Dzumhur',
+      focus: 'trafficking',
+      exchange: false,
+    })
+    expect(analyseQuery(index, 'What did the Chair say about xenophobia?').speaker).toBe(
+      'the Chair'
+    )
+    expect(analyseQuery(index, 'What did the delegation say about healthcare?').speaker).toBe(
+      'the delegation'
+    )
+  })
+
+  it('names no speaker for a person the record does not know or a question about a topic', () => {
+    expect(analyseQuery(index, 'What did Mr. Smith ask?').speaker).toBeNull()
+    expect(analyseQuery(index, 'How many victims were registered?').speaker).toBeNull()
+  })
+
+  it('treats a question and its reply as an exchange, with no speaker filter', () => {
+    const analysis = analyseQuery(
+      index,
+      'What did the Committee ask about the CBP One application, and how did the delegation respond?'
+    )
+    expect(analysis).toMatchObject({ exchange: true, speaker: null, focus: 'cbp one application' })
+  })
+
+  it.each([
+    ['How many victims were registered?', 'number'],
+    ['By how much did the number increase?', 'number'],
+    ['When did the meeting rise?', 'time'],
+    ['At what time did the meeting resume?', 'time'],
+    ['Who asked about pesticides?', 'person'],
+    ['Which committee member asked about lobbying?', 'person'],
+    ['What is the Local Integration Programme?', 'other'],
+  ])('reads "%s" as asking for a %s', (question, type) => {
+    expect(analyseQuery(index, question).answerType).toBe(type)
+  })
+
+  it('reads ordinals', () => {
+    expect(analyseQuery(index, 'When was the meeting first suspended?').ordinal).toBe(1)
+    expect(analyseQuery(index, 'When was it suspended for the second time?').ordinal).toBe(2)
+    expect(analyseQuery(index, 'What was said last?').ordinal).toBe(-1)
+    expect(analyseQuery(index, 'When was it suspended?').ordinal).toBeNull()
+  })
+})
+
+describe('expandQuery', () => {
+  it('adds the nearest record words for a word the record never uses', () => {
+    const words = expandQuery(index, 'kids').map((e) => e.word)
+    expect(words).toContain('children')
+  })
+
+  it('leaves words the record uses alone', () => {
+    expect(expandQuery(index, 'children detention')).toEqual([])
+  })
+})
