@@ -4,7 +4,7 @@ import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
-import type { AnswerType } from '../retrieve/query.ts'
+import type { AnswerType, QueryAnalysis } from '../retrieve/query.ts'
 import { analyseQuery } from '../retrieve/query.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { search } from '../retrieve/search.ts'
@@ -13,7 +13,7 @@ import { splitSentences } from '../text/sentences.ts'
 import type { QueryTerm } from './evidence.ts'
 import { coverage, passageWords, queryTerms, termMatch, unknownNames } from './evidence.ts'
 import { formatAbstention, formatAnswer } from './format.ts'
-import type { AskQuery, AskResponse, Excerpt } from './schema.ts'
+import type { AskQuery, AskResponse, Excerpt, Retrieved } from './schema.ts'
 
 export type AnswerOptions = {
   /** Below this share of the question's weight covered by the best paragraph, abstain. */
@@ -134,12 +134,21 @@ const speakerOpenings = (ranked: RankedBlock[], max: number): Candidate[] =>
         : []
     })
 
-/** Answers a question from the index. Throws InvalidRequestError for a speaker nobody matches. */
-export const ask = async (
+/** The first stage of an answer: what the question is taken to mean and the blocks retrieved for it. */
+export type Retrieval = {
+  question: string
+  analysis: QueryAnalysis
+  /** The speaker filter in force: the request's, or the one the question names. */
+  speaker: string | undefined
+  ranked: RankedBlock[]
+  retrieved: Retrieved[]
+}
+
+/** Retrieves for a question. Throws InvalidRequestError for a speaker nobody matches. */
+export const retrieveFor = async (
   index: SearchIndex,
-  { question, k, speaker }: AskQuery,
-  { minCoverage = 0.35, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
-): Promise<AskResponse> => {
+  { question, k, speaker }: AskQuery
+): Promise<Retrieval> => {
   if (speaker && !index.blocks.some(speakerFilter(speaker))) {
     throw new InvalidRequestError(`no speaker or role in the indexed records matches "${speaker}"`)
   }
@@ -152,6 +161,15 @@ export const ask = async (
     paragraph: block.paragraph,
     score,
   }))
+  return { question, analysis, speaker: about, ranked, retrieved }
+}
+
+/** The second stage: the cited sentences, or an abstention, from what was retrieved. */
+export const answerFrom = async (
+  index: SearchIndex,
+  { question, analysis, speaker, ranked, retrieved }: Retrieval,
+  { minCoverage = 0.35, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
+): Promise<AskResponse> => {
   const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const records = index.records.map((r) => r.symbol)
   const names = unknownNames(terms, index.terms)
@@ -162,7 +180,7 @@ export const ask = async (
       index.vectors
     )
   )
-  const speakerOnly = terms.length === 0 && about !== undefined && ranked.length > 0
+  const speakerOnly = terms.length === 0 && speaker !== undefined && ranked.length > 0
   if (
     !speakerOnly &&
     (terms.length === 0 || names.length > 0 || Math.max(0, ...blockCoverage) < minCoverage)
@@ -220,3 +238,10 @@ export const ask = async (
     retrieved,
   }
 }
+
+/** Answers a question from the index. Throws InvalidRequestError for a speaker nobody matches. */
+export const ask = async (
+  index: SearchIndex,
+  query: AskQuery,
+  options: AnswerOptions = {}
+): Promise<AskResponse> => answerFrom(index, await retrieveFor(index, query), options)

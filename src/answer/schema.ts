@@ -53,3 +53,32 @@ export const AskResponseSchema = z.object({
   retrieved: z.array(RetrievedSchema),
 })
 export type AskResponse = z.infer<typeof AskResponseSchema>
+
+export const MAX_HISTORY = 10
+
+/** A chat turn: the question, and the recent turns the client keeps (the server stays stateless). */
+export const ChatRequestSchema = AskRequestSchema.extend({
+  history: z
+    .array(
+      z
+        .object({
+          question: z
+            .string()
+            .trim()
+            .min(1)
+            .max(MAX_QUESTION_LENGTH * 2),
+        })
+        .strip()
+    )
+    .max(MAX_HISTORY, `history holds at most ${MAX_HISTORY} turns`)
+    .default([]),
+})
+export type ChatQuery = z.output<typeof ChatRequestSchema>
+
+/** The chat stream's final event: the answer as /api/ask gives it, and how the question was read. */
+export const ChatDoneSchema = AskResponseSchema.extend({
+  /** The question answered, with the previous turn's topic words when it was a follow-up. */
+  resolved: z.string(),
+  basedOn: z.string().nullable(),
+})
+export type ChatDone = z.infer<typeof ChatDoneSchema>

@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server'
 import { openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
-import { createApp } from '../server/app.ts'
+import { createApp } from '../server/app.tsx'
 import { run, stderrLog } from './run.ts'
 
 run(async () => {

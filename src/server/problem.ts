@@ -13,6 +13,15 @@ export const ProblemSchema = z.object({
 })
 export type Problem = z.infer<typeof ProblemSchema>
 
+/** A problem body; `code` names the problem type. */
+export const problemBody = (
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  errors?: Problem['errors']
+): Problem => ({ type: `/problems/${code}`, title, status, detail, ...(errors ? { errors } : {}) })
+
 export const problem = (
   c: Context,
   status: ContentfulStatusCode,
@@ -20,13 +29,7 @@ export const problem = (
   title: string,
   detail: string,
   errors?: Problem['errors']
-): Response => {
-  const body: Problem = {
-    type: `/problems/${code}`,
-    title,
-    status,
-    detail,
-    ...(errors ? { errors } : {}),
-  }
-  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' })
-}
+): Response =>
+  c.body(JSON.stringify(problemBody(status, code, title, detail, errors)), status, {
+    'Content-Type': 'application/problem+json',
+  })

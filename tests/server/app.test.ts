@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
-import { createApp } from '../../src/server/app.ts'
+import { createApp } from '../../src/server/app.tsx'
 import { ProblemSchema } from '../../src/server/problem.ts'
 import {
   HealthResponseSchema,

@@ -1,0 +1,62 @@
+// `npm run screenshots`: drives the chat page in Chromium and saves the README's screenshots under docs/.
+import { serve } from '@hono/node-server'
+import { mkdir } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { openRapporteur } from '../compose.ts'
+import { PROJECT_ROOT, loadConfig } from '../config.ts'
+import { createApp } from '../server/app.tsx'
+import { launchChromium } from '../web/chromium.ts'
+import { run, stderrLog } from './run.ts'
+
+const DOCS = join(PROJECT_ROOT, 'docs')
+
+const ask = async (page: Page, question: string) => {
+  const turns = await page.locator('li.turn.assistant').count()
+  await page.locator('#question').fill(question)
+  await page.keyboard.press('Enter')
+  await page.locator('li.turn.assistant:not([aria-busy])').nth(turns).waitFor()
+}
+
+run(async () => {
+  const { index } = await openRapporteur(loadConfig(), stderrLog)
+  const server = serve({ fetch: createApp(index).fetch, hostname: '127.0.0.1', port: 0 })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const browser = await launchChromium()
+  await mkdir(DOCS, { recursive: true })
+  try {
+    const desktop = await browser.newPage({ viewport: { width: 1280, height: 820 } })
+    await desktop.goto(url)
+    await ask(desktop, 'How many migrant integration centres are there at the northern border?')
+    await desktop.locator('.chip').first().click()
+    await desktop.locator('#panel mark').waitFor()
+    await desktop.screenshot({ path: join(DOCS, 'answer-with-chip.png') })
+
+    await desktop.goto(url)
+    await ask(desktop, 'What did the Committee ask about the CBP One application?')
+    await ask(desktop, 'What did the delegation answer?')
+    await desktop.screenshot({ path: join(DOCS, 'follow-up.png') })
+
+    await desktop.goto(`${url}/records/cmw-c-sr-593/paragraphs/17`)
+    await desktop.screenshot({ path: join(DOCS, 'permalink.png') })
+
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+    })
+    await phone.goto(url)
+    await ask(
+      phone,
+      'Who asked about the mobile phone application for Mexicans in the United States?'
+    )
+    await phone.locator('.chip').first().click()
+    await phone.locator('#panel mark').waitFor()
+    await phone.screenshot({ path: join(DOCS, 'phone.png') })
+    console.log(`Saved answer-with-chip.png, follow-up.png, permalink.png and phone.png in ${DOCS}`)
+  } finally {
+    await browser.close()
+    server.close()
+  }
+})

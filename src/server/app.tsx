@@ -1,0 +1,210 @@
+// The HTTP app: the JSON API, the chat stream and the pages, every error mapped in one place.
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { streamSSE } from 'hono/streaming'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { z } from 'zod'
+import { answerFrom, ask, retrieveFor } from '../answer/answer.ts'
+import { resolveFollowUp } from '../answer/follow-up.ts'
+import type { AskResponse, ChatDone } from '../answer/schema.ts'
+import { AskRequestSchema, ChatRequestSchema } from '../answer/schema.ts'
+import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.ts'
+import type { SearchIndex } from '../index/search-index.ts'
+import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
+import { citationFor } from '../records/block.ts'
+import { search } from '../retrieve/search.ts'
+import { speakerFilter } from '../retrieve/speaker.ts'
+import { ErrorPage } from '../web/paragraph-page.tsx'
+import { createWebRoutes } from '../web/routes.tsx'
+import type { Problem } from './problem.ts'
+import { problem, problemBody } from './problem.ts'
+import type {
+  HealthResponseSchema,
+  ParagraphResponseSchema,
+  RecordsResponseSchema,
+  SearchResponseSchema,
+} from './schema.ts'
+import { ParagraphParamsSchema, SearchQuerySchema } from './schema.ts'
+import { ValidationError, validate } from './validate.ts'
+
+export type AppOptions = {
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number
+  /** Where unexpected failures are reported. */
+  logError?: (error: unknown) => void
+}
+
+/** The problem an error stands for: its status, type and words. */
+const problemFor = (error: unknown): Problem => {
+  if (error instanceof ValidationError)
+    return problemBody(400, error.code, 'Invalid request', error.message, error.issues)
+  if (error instanceof NotFoundError)
+    return problemBody(404, error.code, 'Not found', error.message)
+  if (error instanceof InvalidRequestError)
+    return problemBody(400, error.code, 'Invalid request', error.message)
+  if (error instanceof RapporteurError)
+    return problemBody(503, error.code, 'Service unavailable', error.message)
+  if (error instanceof HTTPException) {
+    return problemBody(
+      error.status,
+      'http-error',
+      'Request failed',
+      error.message || 'the request could not be handled'
+    )
+  }
+  return problemBody(
+    500,
+    'internal',
+    'Internal error',
+    'the server failed to answer; the failure has been logged'
+  )
+}
+
+export const createApp = (
+  index: SearchIndex,
+  { maxBodyBytes = 16 * 1024, logError = console.error }: AppOptions = {}
+) => {
+  const app = new Hono()
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          'body-too-large',
+          'Request body too large',
+          `the body must be at most ${maxBodyBytes} bytes`
+        ),
+    })
+  )
+
+  app.get('/healthz', (c) =>
+    c.json<z.infer<typeof HealthResponseSchema>>({
+      status: 'ok',
+      index: index.manifest.id,
+      records: index.records.length,
+      blocks: index.blocks.length,
+    })
+  )
+
+  app.get('/api/records', (c) =>
+    c.json<z.infer<typeof RecordsResponseSchema>>({ records: index.records })
+  )
+
+  app.get('/api/records/:record/paragraphs/:n', (c) => {
+    const params = validate(ParagraphParamsSchema, c.req.param(), 'paragraph reference')
+    const record = findRecord(index, params.record)
+    const block = findBlock(index, record, params.n)
+    const { previous, next } = neighboursOf(index, block)
+    return c.json<z.infer<typeof ParagraphResponseSchema>>({
+      record,
+      block,
+      citation: citationFor(block),
+      previous: previous?.id ?? null,
+      next: next?.id ?? null,
+    })
+  })
+
+  app.get('/api/search', async (c) => {
+    const query = validate(SearchQuerySchema, c.req.query(), 'search query')
+    if (query.speaker && !index.blocks.some(speakerFilter(query.speaker))) {
+      throw new InvalidRequestError(
+        `no speaker or role in the indexed records matches "${query.speaker}"`
+      )
+    }
+    const ranked = await search(index, query.q, query)
+    return c.json<z.infer<typeof SearchResponseSchema>>({
+      query: query.q,
+      mode: query.mode,
+      results: ranked.map(({ block, score }) => ({
+        ...block,
+        score,
+        citation: citationFor(block),
+      })),
+    })
+  })
+
+  app.post('/api/ask', async (c) => {
+    const request = validate(AskRequestSchema, await readJson(c.req.raw), 'question')
+    return c.json<AskResponse>(await ask(index, request))
+  })
+
+  // Server-Sent Events: `retrieved`, then one `excerpt` per quoted sentence, then `done` with the
+  // whole answer; a failure after the stream has started arrives as an `error` event.
+  app.post('/api/chat', async (c) => {
+    const request = validate(ChatRequestSchema, await readJson(c.req.raw), 'chat message')
+    const { question: resolved, basedOn } = resolveFollowUp(request.question, request.history)
+    const retrieval = await retrieveFor(index, {
+      question: resolved,
+      k: request.k,
+      speaker: request.speaker,
+    })
+    // Failures are caught here rather than through streamSSE's onError, which would follow our
+    // event with one of its own carrying the raw error message.
+    return streamSSE(c, async (stream) => {
+      try {
+        await stream.writeSSE({
+          event: 'retrieved',
+          data: JSON.stringify({ resolved, basedOn, retrieved: retrieval.retrieved }),
+        })
+        const response = await answerFrom(index, retrieval)
+        for (const excerpt of response.excerpts)
+          await stream.writeSSE({ event: 'excerpt', data: JSON.stringify(excerpt) })
+        const done: ChatDone = { ...response, question: request.question, resolved, basedOn }
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(done) })
+      } catch (error) {
+        const body = problemFor(error)
+        if (body.status >= 500) logError(error)
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(body) })
+      }
+    })
+  })
+
+  app.route('/', createWebRoutes(index))
+
+  app.notFound((c) =>
+    respond(
+      c,
+      problemBody(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`)
+    )
+  )
+
+  app.onError((error, c) => {
+    const body = problemFor(error)
+    if (body.status >= 500) logError(error)
+    return respond(c, body)
+  })
+
+  return app
+}
+
+/** API paths get problem+json; a browser asking for a page gets the same problem as a page. */
+const respond = (c: Context, body: Problem): Response | Promise<Response> => {
+  const status = body.status as ContentfulStatusCode
+  const wantsPage =
+    !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html')
+  if (wantsPage)
+    return c.html(
+      <ErrorPage status={body.status} title={body.title} detail={body.detail} />,
+      status
+    )
+  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' })
+}
+
+const readJson = async (request: Request): Promise<unknown> => {
+  const text = await request.text()
+  if (!text.trim())
+    throw new InvalidRequestError(
+      'the request body is empty; send a JSON object such as {"question": "..."}'
+    )
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new InvalidRequestError(`the request body is not valid JSON: ${(error as Error).message}`)
+  }
+}

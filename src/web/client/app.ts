@@ -1,0 +1,318 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The browser side of the chat page and the paragraph page: streaming answers, citation chips, the panel.
+// Record text only ever reaches the page through textContent, never as HTML.
+
+type Excerpt = {
+  text: string
+  record: string
+  paragraph: number | null
+  block: string
+  speaker: string | null
+  role: string
+  start: number
+  end: number
+  score: number
+}
+type Done = {
+  answer: string
+  abstained: boolean
+  excerpts: Excerpt[]
+  citations: string[]
+  resolved: string
+  basedOn: string | null
+}
+type Retrieved = { resolved: string; basedOn: string | null }
+type Problem = { title: string; detail: string }
+type Block = {
+  id: string
+  record: string
+  paragraph: number | null
+  text: string
+  speaker: string | null
+  roles: string[]
+}
+type Paragraph = {
+  record: { slug: string }
+  block: Block
+  citation: string
+  previous: string | null
+  next: string | null
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  chair: 'Chair',
+  country_rapporteur: 'Country Rapporteur',
+  committee_member: 'Committee member',
+  state_delegation: 'State delegation',
+  other: 'Other',
+}
+/** Turns the client sends back with each question; the server keeps no conversation. */
+const HISTORY_TURNS = 3
+
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { class?: string; text?: string } = {},
+  ...children: Node[]
+) => {
+  const node = document.createElement(tag)
+  if (props.class) node.className = props.class
+  if (props.text !== undefined) node.textContent = props.text
+  node.append(...children)
+  return node
+}
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null
+
+const citationOf = (e: { record: string; paragraph: number | null; block: string }) =>
+  e.paragraph === null ? `${e.record}, ${e.block}` : `${e.record}, para. ${e.paragraph}`
+const shortCitation = (e: { paragraph: number | null; block: string }) =>
+  e.paragraph === null ? e.block : `para. ${e.paragraph}`
+
+/** Copies text, falling back to a selection where the Clipboard API is refused. */
+const copy = async (text: string): Promise<boolean> => {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    const area = el('textarea', { text })
+    document.body.append(area)
+    area.select()
+    const ok = document.execCommand('copy')
+    area.remove()
+    return ok
+  }
+}
+
+/** Parses a Server-Sent Events body into {event, data} pairs as they arrive. */
+async function* readEvents(
+  body: ReadableStream<Uint8Array>
+): AsyncGenerator<{ event: string; data: string }> {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n')
+    let boundary = buffer.indexOf('\n\n')
+    while (boundary >= 0) {
+      const chunk = buffer.slice(0, boundary)
+      buffer = buffer.slice(boundary + 2)
+      let event = 'message'
+      const data: string[] = []
+      for (const line of chunk.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim()
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
+      }
+      yield { event, data: data.join('\n') }
+      boundary = buffer.indexOf('\n\n')
+    }
+  }
+}
+
+const setupChat = () => {
+  const form = byId<HTMLFormElement>('ask')
+  const input = byId<HTMLTextAreaElement>('question')
+  const speaker = byId<HTMLSelectElement>('speaker')
+  const conversation = byId<HTMLOListElement>('conversation')
+  const send = byId<HTMLButtonElement>('send')
+  if (!form || !input || !speaker || !conversation || !send) return
+  const history: { question: string }[] = []
+  const panel = setupPanel()
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault()
+      form.requestSubmit()
+    }
+  })
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const question = input.value.trim()
+    if (!question || send.disabled) return
+    input.value = ''
+    send.disabled = true
+    conversation.append(el('li', { class: 'turn user' }, el('p', { text: question })))
+    const answer = el('li', { class: 'turn assistant' })
+    answer.setAttribute('aria-busy', 'true')
+    const status = el('p', { class: 'status', text: 'Searching the record…' })
+    const excerpts = el('ol', { class: 'excerpts' })
+    answer.append(status, excerpts)
+    conversation.append(answer)
+    answer.scrollIntoView({ block: 'end' })
+    try {
+      const response = await fetch('/api/chat', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify({
+          question,
+          history: history.slice(-HISTORY_TURNS),
+          ...(speaker.value ? { speaker: speaker.value } : {}),
+        }),
+      })
+      if (!response.ok || !response.body) {
+        const problem = (await response.json().catch(() => null)) as Problem | null
+        throw new Error(problem?.detail ?? `the server answered ${response.status}`)
+      }
+      let finished = false
+      for await (const { event: name, data } of readEvents(response.body)) {
+        if (name === 'retrieved') {
+          const retrieved = JSON.parse(data) as Retrieved
+          status.textContent = retrieved.basedOn
+            ? `Follow-up, read as: “${retrieved.resolved}”`
+            : 'Reading the retrieved paragraphs…'
+        } else if (name === 'excerpt') {
+          excerpts.append(renderExcerpt(JSON.parse(data) as Excerpt, panel))
+        } else if (name === 'done') {
+          const done = JSON.parse(data) as Done
+          finished = true
+          history.push({ question: done.resolved })
+          if (done.abstained) {
+            answer.classList.add('abstained')
+            status.textContent = done.answer
+          } else {
+            status.textContent = done.basedOn
+              ? `Follow-up, read as: “${done.resolved}”`
+              : 'According to the summary record:'
+          }
+        } else if (name === 'error') {
+          throw new Error((JSON.parse(data) as Problem).detail)
+        }
+      }
+      if (!finished) throw new Error('the answer stopped before it was complete')
+    } catch (error) {
+      const alert = el('p', {
+        class: 'error',
+        text: `Something went wrong: ${(error as Error).message}`,
+      })
+      alert.setAttribute('role', 'alert')
+      status.replaceWith(alert)
+    } finally {
+      answer.removeAttribute('aria-busy')
+      send.disabled = false
+      input.focus()
+    }
+  })
+}
+
+const renderExcerpt = (excerpt: Excerpt, panel: Panel) => {
+  const who = excerpt.speaker
+    ? `${excerpt.speaker} (${ROLE_LABELS[excerpt.role] ?? excerpt.role})`
+    : 'The record'
+  const chip = el('button', {
+    class: 'chip',
+    text: `${shortCitation(excerpt)} · ${excerpt.speaker ?? 'record'}`,
+  })
+  chip.type = 'button'
+  chip.setAttribute('aria-label', `Open ${citationOf(excerpt)}, ${who}`)
+  chip.addEventListener('click', () =>
+    panel.open(encodeURIComponent(excerpt.record), excerpt.block, excerpt, chip)
+  )
+  const copyButton = el('button', { class: 'copy', text: 'Copy citation' })
+  copyButton.type = 'button'
+  copyButton.addEventListener('click', async () => {
+    copyButton.textContent = (await copy(citationOf(excerpt))) ? 'Copied' : 'Copy failed'
+  })
+  return el(
+    'li',
+    { class: 'excerpt' },
+    el('p', { class: 'speaker', text: who }),
+    el('blockquote', { text: excerpt.text }),
+    el('div', { class: 'excerpt-actions' }, chip, copyButton)
+  )
+}
+
+type Panel = {
+  open: (
+    record: string,
+    block: string,
+    highlight: { start: number; end: number } | null,
+    opener?: HTMLElement
+  ) => Promise<void>
+}
+
+const setupPanel = (): Panel => {
+  const panel = byId('panel')
+  const title = byId('panel-title')
+  const who = byId('panel-speaker')
+  const text = byId('panel-text')
+  const previous = byId<HTMLButtonElement>('panel-previous')
+  const next = byId<HTMLButtonElement>('panel-next')
+  const copyButton = byId<HTMLButtonElement>('panel-copy')
+  const link = byId<HTMLAnchorElement>('panel-link')
+  const status = byId('panel-status')
+  const close = byId<HTMLButtonElement>('panel-close')
+  let current: Paragraph | null = null
+  let returnFocus: HTMLElement | null = null
+
+  const open: Panel['open'] = async (record, block, highlight, opener) => {
+    if (!panel || !title || !who || !text || !previous || !next || !link || !status) return
+    if (opener) returnFocus = opener
+    const response = await fetch(`/api/records/${record}/paragraphs/${encodeURIComponent(block)}`)
+    if (!response.ok) {
+      status.textContent = `Could not open the paragraph: ${((await response.json()) as Problem).detail}`
+      return
+    }
+    current = (await response.json()) as Paragraph
+    const { block: b } = current
+    title.textContent = current.citation
+    who.textContent = b.speaker
+      ? `${b.speaker} (${b.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')})`
+      : 'The record (no speaker)'
+    text.replaceChildren()
+    if (highlight) {
+      const mark = el('mark', { text: b.text.slice(highlight.start, highlight.end) })
+      text.append(b.text.slice(0, highlight.start), mark, b.text.slice(highlight.end))
+    } else {
+      text.textContent = b.text
+    }
+    previous.disabled = current.previous === null
+    next.disabled = current.next === null
+    link.href = `/records/${current.record.slug}/paragraphs/${encodeURIComponent(b.id)}`
+    status.textContent = ''
+    panel.hidden = false
+    title.focus()
+    text.querySelector('mark')?.scrollIntoView({ block: 'nearest' })
+  }
+
+  previous?.addEventListener(
+    'click',
+    () => current?.previous && open(current.record.slug, current.previous, null)
+  )
+  next?.addEventListener(
+    'click',
+    () => current?.next && open(current.record.slug, current.next, null)
+  )
+  copyButton?.addEventListener('click', async () => {
+    if (current && status)
+      status.textContent = (await copy(current.citation))
+        ? `Copied “${current.citation}”`
+        : 'Copy failed'
+  })
+  const hide = () => {
+    if (!panel) return
+    panel.hidden = true
+    returnFocus?.focus()
+  }
+  close?.addEventListener('click', hide)
+  panel?.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hide()
+  })
+  return { open }
+}
+
+/** The paragraph page's copy button. */
+const setupPermalink = () => {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-citation')) {
+    button.addEventListener('click', async () => {
+      const status = button.closest('article')?.querySelector('.status')
+      const citation = button.dataset.citation ?? ''
+      if (status)
+        status.textContent = (await copy(citation)) ? `Copied “${citation}”` : 'Copy failed'
+    })
+  }
+}
+
+setupChat()
+setupPermalink()

@@ -1,0 +1,75 @@
+// A paragraph's own page, for sharing and bookmarking: citation, speaker, text and neighbours.
+import { speakerLabel } from '../answer/format.ts'
+import type { Block, RecordInfo } from '../records/block.ts'
+import { citationFor } from '../records/block.ts'
+import { Layout } from './layout.tsx'
+
+/** The page path of a block: `/records/<slug>/paragraphs/<id>`. */
+export const paragraphPath = (record: Pick<RecordInfo, 'slug'>, id: string): string =>
+  `/records/${record.slug}/paragraphs/${encodeURIComponent(id)}`
+
+export const ParagraphPage = ({
+  record,
+  block,
+  previous,
+  next,
+}: {
+  record: RecordInfo
+  block: Block
+  previous: Block | null
+  next: Block | null
+}) => (
+  <Layout title={`${citationFor(block)} · Rapporteur`}>
+    <main class="permalink">
+      <p>
+        <a href="/">← Rapporteur</a>
+      </p>
+      <article data-citation={citationFor(block)}>
+        <h1>{citationFor(block)}</h1>
+        <p class="meta">
+          {record.body} · {record.meeting}, {record.date}, {record.place}
+        </p>
+        <p class="speaker">{speakerLabel(block)}</p>
+        <p class="paragraph-text">{block.text}</p>
+        <div class="panel-actions">
+          {previous ? (
+            <a href={paragraphPath(record, previous.id)} rel="prev">
+              ← {previous.paragraph === null ? previous.id : `para. ${previous.paragraph}`}
+            </a>
+          ) : null}
+          {next ? (
+            <a href={paragraphPath(record, next.id)} rel="next">
+              {next.paragraph === null ? next.id : `para. ${next.paragraph}`} →
+            </a>
+          ) : null}
+          <button type="button" class="copy-citation" data-citation={citationFor(block)}>
+            Copy citation
+          </button>
+        </div>
+        <p class="status" role="status" />
+      </article>
+    </main>
+  </Layout>
+)
+
+export const ErrorPage = ({
+  status,
+  title,
+  detail,
+}: {
+  status: number
+  title: string
+  detail: string
+}) => (
+  <Layout title={`${title} · Rapporteur`}>
+    <main class="permalink">
+      <p>
+        <a href="/">← Rapporteur</a>
+      </p>
+      <h1>
+        {status} {title}
+      </h1>
+      <p>{detail}</p>
+    </main>
+  </Layout>
+)

@@ -1,0 +1,46 @@
+// The browser-facing routes: the chat page, paragraph permalinks and their assets.
+import { Hono } from 'hono'
+import type { SearchIndex } from '../index/search-index.ts'
+import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
+import type { Role } from '../records/block.ts'
+import { ParagraphParamsSchema } from '../server/schema.ts'
+import { validate } from '../server/validate.ts'
+import { clientScript, stylesheet } from './assets.ts'
+import { ChatPage, speakerOptions } from './chat-page.tsx'
+import { ParagraphPage } from './paragraph-page.tsx'
+
+/** Distinct speakers in reading order of first appearance, with their roles. */
+const speakersOf = (index: SearchIndex): { speaker: string; roles: Role[] }[] => {
+  const seen = new Map<string, Role[]>()
+  for (const b of index.blocks) if (b.speaker && !seen.has(b.speaker)) seen.set(b.speaker, b.roles)
+  return [...seen].map(([speaker, roles]) => ({ speaker, roles }))
+}
+
+export const createWebRoutes = (index: SearchIndex) => {
+  const web = new Hono()
+  const speakers = speakerOptions(speakersOf(index))
+
+  web.get('/', (c) => c.html(<ChatPage records={index.records} speakers={speakers} />))
+
+  web.get('/records/:record/paragraphs/:n', (c) => {
+    const params = validate(ParagraphParamsSchema, c.req.param(), 'paragraph reference')
+    const record = findRecord(index, params.record)
+    const block = findBlock(index, record, params.n)
+    const { previous, next } = neighboursOf(index, block)
+    return c.html(<ParagraphPage record={record} block={block} previous={previous} next={next} />)
+  })
+
+  web.get('/assets/app.js', async (c) =>
+    c.body(await clientScript(), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    })
+  )
+  web.get('/assets/app.css', async (c) =>
+    c.body(await stylesheet(), 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    })
+  )
+  return web
+}

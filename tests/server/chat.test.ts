@@ -1,0 +1,109 @@
+import { Embeddings } from '@langchain/core/embeddings'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ChatDoneSchema, ExcerptSchema } from '../../src/answer/schema.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { createApp } from '../../src/server/app.tsx'
+import { ProblemSchema } from '../../src/server/problem.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+})
+
+/** Reads an SSE body into its events, in order. */
+const events = async (response: Response) =>
+  (await response.text())
+    .split('\n\n')
+    .filter((chunk) => chunk.trim())
+    .map((chunk) => {
+      const lines = chunk.split('\n')
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message'
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n')
+      return { event, data: JSON.parse(data) as unknown }
+    })
+
+const chat = (app: ReturnType<typeof createApp>, body: unknown) =>
+  app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+describe('POST /api/chat', () => {
+  it('streams retrieved, then each excerpt, then done with the whole answer', async () => {
+    const response = await chat(createApp(index), {
+      question:
+        'What did the Committee ask about the CBP One application, and how did the delegation respond?',
+    })
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const sequence = await events(response)
+    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'excerpt', 'excerpt', 'done'])
+    const done = ChatDoneSchema.parse(sequence.at(-1)?.data)
+    expect(sequence.slice(1, 3).map((e) => ExcerptSchema.parse(e.data))).toEqual(done.excerpts)
+    expect(done).toMatchObject({ abstained: false, basedOn: null })
+    expect(done.citations).toEqual(['CMW/C/SR.593, para. 38', 'CMW/C/SR.593, para. 45'])
+  })
+
+  it('streams no excerpt when the record does not address the question', async () => {
+    const sequence = await events(
+      await chat(createApp(index), { question: 'What did the Committee say about climate change?' })
+    )
+    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'done'])
+    expect(ChatDoneSchema.parse(sequence[1]?.data)).toMatchObject({
+      abstained: true,
+      citations: [],
+    })
+  })
+
+  it('resolves a follow-up from the history the client sends', async () => {
+    const sequence = await events(
+      await chat(createApp(index), {
+        question: 'What did the delegation answer?',
+        history: [{ question: 'What did the Committee ask about the CBP One application?' }],
+      })
+    )
+    const done = ChatDoneSchema.parse(sequence.at(-1)?.data)
+    expect(done.resolved).toBe('What did the delegation answer? (cbp one application)')
+    expect(done.question).toBe('What did the delegation answer?')
+    expect(done.excerpts.map((e) => [e.paragraph, e.role])).toEqual([[45, 'state_delegation']])
+  })
+
+  it('rejects a bad message before streaming, as problem+json', async () => {
+    const response = await chat(createApp(index), { question: 'x', history: 'not a list' })
+    expect(response.status).toBe(400)
+    expect(ProblemSchema.parse(await response.json()).detail).toMatch(/history: Expected array/)
+  })
+
+  it('reports a failure after the stream has started as an error event', async () => {
+    class FailingEmbeddings extends Embeddings {
+      override embedQuery = (text: string) => index.embeddings.embedQuery(text)
+      override embedDocuments = async (): Promise<number[][]> => {
+        throw new Error('embedding service unavailable')
+      }
+    }
+    const logged: unknown[] = []
+    const app = createApp(
+      { ...index, embeddings: new FailingEmbeddings({}) },
+      { logError: (e) => logged.push(e) }
+    )
+    const sequence = await events(
+      await chat(app, {
+        question: 'How many migrant integration centres are there at the northern border?',
+      })
+    )
+    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'error'])
+    expect(ProblemSchema.parse(sequence[1]?.data)).toMatchObject({
+      status: 500,
+      title: 'Internal error',
+    })
+    expect(logged).toHaveLength(1)
+  })
+})

@@ -1,0 +1,226 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/server/app.tsx'
+import { launchChromium } from '../../src/web/chromium.ts'
+import { browserAvailable, serveApp } from '../fixtures/browser.ts'
+import { HOSTILE_TEXT, openHostileIndex } from '../fixtures/hostile-index.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+const enabled = browserAvailable()
+
+describe.skipIf(!enabled)('chat page in Chromium', () => {
+  let browser: Browser
+  let page: Page
+  const servers: { url: string; close: () => Promise<void> }[] = []
+  let url: string
+  let hostileUrl: string
+  let failingUrl: string
+
+  beforeAll(async () => {
+    const [{ index }, hostile] = await Promise.all([openRealIndex(), openHostileIndex()])
+    const quiet = { logError: () => {} }
+    servers.push(
+      await serveApp(createApp(index)),
+      await serveApp(createApp(hostile.index)),
+      await serveApp(createApp(hostile.failing, quiet))
+    )
+    ;[url, hostileUrl, failingUrl] = servers.map((s) => s.url) as [string, string, string]
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await Promise.all(servers.map((s) => s.close()))
+  })
+
+  beforeEach(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url })
+    page = await context.newPage()
+  })
+
+  const ask = async (question: string) => {
+    const turns = await page.locator('li.turn.assistant').count()
+    await page.locator('#question').fill(question)
+    await page.keyboard.press('Enter')
+    const answer = page.locator('li.turn.assistant').nth(turns)
+    await answer.and(page.locator(':not([aria-busy])')).waitFor()
+    return answer
+  }
+
+  it('shows the records loaded and answers a question with citation chips', async () => {
+    await page.goto(url)
+    await expect(page.locator('.records').textContent()).resolves.toContain('CMW/C/SR.593')
+    await expect(page.locator('.records').textContent()).resolves.toContain(
+      '593rd meeting, 2025-04-08'
+    )
+    const answer = await ask(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    await expect(answer.locator('blockquote').first().textContent()).resolves.toContain(
+      'three migrant integration centres at the northern border'
+    )
+    await expect(answer.locator('.chip').first().textContent()).resolves.toBe(
+      'para. 19 · A representative of Mexico'
+    )
+    await expect(page.locator('#conversation').getAttribute('aria-live')).resolves.toBe('polite')
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('question')
+  })
+
+  it('opens a chip beside the chat with the cited sentence highlighted, steps and copies', async () => {
+    await page.goto(url)
+    const answer = await ask(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    const excerpt = await answer.locator('blockquote').first().textContent()
+    await answer.locator('.chip').first().click()
+    await page.locator('#panel:not([hidden])').waitFor()
+    await expect(page.locator('#panel-title').textContent()).resolves.toBe('CMW/C/SR.593, para. 19')
+    await expect(page.locator('#panel mark').textContent()).resolves.toBe(excerpt)
+    await expect(page.locator('#panel-speaker').textContent()).resolves.toBe(
+      'A representative of Mexico (State delegation)'
+    )
+    await page.locator('#panel-copy').click()
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      'CMW/C/SR.593, para. 19'
+    )
+    await page.locator('#panel-next').click()
+    await page.locator('#panel-title', { hasText: 'para. 20' }).waitFor()
+    await page.locator('#panel-previous').click()
+    await page.locator('#panel-title', { hasText: 'para. 19' }).waitFor()
+    await expect(page.locator('#panel mark').count()).resolves.toBe(0)
+    await expect(page.locator('#panel-link').getAttribute('href')).resolves.toBe(
+      '/records/cmw-c-sr-593/paragraphs/19'
+    )
+  })
+
+  it('copies a citation in the official form from the answer itself', async () => {
+    await page.goto(url)
+    const answer = await ask(
+      'Who asked about the mobile phone application for Mexicans in the United States?'
+    )
+    await answer.locator('button.copy').first().click()
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      'CMW/C/SR.593, para. 40'
+    )
+  })
+
+  it('is usable from the keyboard: chips reachable by Tab, Escape closes the panel and returns focus', async () => {
+    await page.goto(url)
+    await ask('Who asked about pesticides affecting seasonal farmworkers?')
+    // Focus is back in the question box; the chips sit just before it in the tab order.
+    for (
+      let i = 0;
+      i < 4 && !(await page.evaluate(() => document.activeElement?.classList.contains('chip')));
+      i++
+    ) {
+      await page.keyboard.press('Shift+Tab')
+    }
+    const chip = page.locator('.chip').first()
+    await expect(chip.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await page.keyboard.press('Enter')
+    await page.locator('#panel:not([hidden])').waitFor()
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('panel-title')
+    await page.keyboard.press('Escape')
+    await expect(page.locator('#panel').isHidden()).resolves.toBe(true)
+    await expect(chip.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+  })
+
+  it('answers a follow-up about the same subject', async () => {
+    await page.goto(url)
+    await ask('What did the Committee ask about the CBP One application?')
+    const followUp = await ask('What did the delegation answer?')
+    await expect(followUp.locator('.status').textContent()).resolves.toContain('Follow-up, read as')
+    await expect(followUp.locator('.chip').first().textContent()).resolves.toBe(
+      'para. 45 · A representative of Mexico'
+    )
+    await expect(followUp.locator('blockquote').first().textContent()).resolves.toContain('CBP One')
+  })
+
+  it('narrows a question to a speaker chosen on the page', async () => {
+    await page.goto(url)
+    await page.locator('#speaker').selectOption('Ms. Dzumhur')
+    const answer = await ask('children')
+    const chips = await answer.locator('.chip').allTextContents()
+    expect(chips.length).toBeGreaterThan(0)
+    expect(chips.every((c) => c.endsWith('· Ms. Dzumhur'))).toBe(true)
+  })
+
+  it('says plainly when the record does not address the question, with no chips', async () => {
+    await page.goto(url)
+    const answer = await ask('What did the Committee say about climate change?')
+    await expect(answer.textContent()).resolves.toContain('does not appear to address')
+    await expect(answer.locator('.chip').count()).resolves.toBe(0)
+    await expect(answer.getAttribute('class')).resolves.toContain('abstained')
+  })
+
+  it('renders a question full of HTML as text', async () => {
+    await page.goto(url)
+    const question =
+      '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> climate?'
+    await ask(question)
+    await expect(page.locator('li.turn.user p').first().textContent()).resolves.toBe(question)
+    await expect(
+      page.evaluate(() => (window as { __pwned?: number }).__pwned)
+    ).resolves.toBeUndefined()
+    await expect(page.locator('#conversation img').count()).resolves.toBe(0)
+  })
+
+  it('renders a record holding HTML as text, in answers, the panel and the permalink page', async () => {
+    await page.goto(hostileUrl)
+    const answer = await ask('What appeared in the migrant register?')
+    await expect(answer.locator('blockquote').first().textContent()).resolves.toBe(HOSTILE_TEXT)
+    await answer.locator('.chip').first().click()
+    await expect(page.locator('#panel mark').textContent()).resolves.toBe(HOSTILE_TEXT)
+    await page.goto(`${hostileUrl}/records/test-sr-1/paragraphs/1`)
+    await expect(page.locator('.paragraph-text').textContent()).resolves.toBe(HOSTILE_TEXT)
+    await expect(page.locator('.meta').textContent()).resolves.toContain('Test <b>Committee</b>')
+    await expect(
+      page.evaluate(() => (window as { __pwned?: number }).__pwned)
+    ).resolves.toBeUndefined()
+  })
+
+  it('shows a server failure in the middle of the stream to the user', async () => {
+    await page.goto(failingUrl)
+    const answer = await ask('What appeared in the migrant register?')
+    await expect(answer.locator('[role="alert"]').textContent()).resolves.toBe(
+      'Something went wrong: the server failed to answer; the failure has been logged'
+    )
+    await expect(page.locator('#send').isDisabled()).resolves.toBe(false)
+  })
+
+  it('serves a permalink page for any paragraph, by symbol or slug, with neighbours', async () => {
+    for (const record of ['CMW%2FC%2FSR.593', 'cmw-c-sr-593']) {
+      await page.goto(`${url}/records/${record}/paragraphs/17`)
+      await expect(page.locator('h1').textContent()).resolves.toBe('CMW/C/SR.593, para. 17')
+      await expect(page.locator('.speaker').textContent()).resolves.toBe(
+        'A representative of Mexico (State delegation)'
+      )
+    }
+    await page.locator('a[rel="next"]').click()
+    await page.locator('h1', { hasText: 'para. 18' }).waitFor()
+    await page.locator('button.copy-citation').click()
+    await expect(page.locator('.status').textContent()).resolves.toBe(
+      'Copied “CMW/C/SR.593, para. 18”'
+    )
+    const missing = await page.goto(`${url}/records/cmw-c-sr-593/paragraphs/99`)
+    expect(missing?.status()).toBe(404)
+    await expect(page.locator('h1').textContent()).resolves.toBe('404 Not found')
+  })
+
+  it('fits a phone-sized screen, the panel sliding up from the bottom', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(url)
+    const answer = await ask(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    await answer.locator('.chip').first().click()
+    await page.locator('#panel:not([hidden])').waitFor()
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth)
+    ).resolves.toBeLessThanOrEqual(390)
+    const box = await page.locator('#panel').boundingBox()
+    expect(box && Math.round(box.y + box.height)).toBe(844)
+    expect(box?.width).toBe(390)
+  })
+})
