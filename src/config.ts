@@ -19,6 +19,30 @@ export const ConfigSchema = z.object({
   RAPPORTEUR_VECTORS: path.default('index/vectors/glove-sg-100d.bin'),
   /** hnswlib's search width; LangChain never sets it and hnswlib's default (10) costs recall. */
   RAPPORTEUR_EF_SEARCH: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Origins allowed to call the API from a browser, comma-separated; empty (the default) = CORS off. */
+  RAPPORTEUR_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+    )
+    .pipe(z.array(z.string().url('each CORS origin must be a URL such as https://example.org'))),
+  /** Requests per minute allowed to one client on /api/*; 0 (the default) = no limit. */
+  RAPPORTEUR_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Longest a request may take before it is answered with 503. */
+  RAPPORTEUR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Largest request body accepted. */
+  RAPPORTEUR_MAX_BODY_BYTES: z.coerce.number().int().min(256).max(10_000_000).default(16_384),
+  /** Structured request logs on stderr: `info` (default) or `off`. */
+  RAPPORTEUR_LOG: z.enum(['info', 'off']).default('info'),
+  /** Whether request logs may include the question text; off by default. */
+  RAPPORTEUR_LOG_QUESTIONS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 })
 
 export type Config = {
@@ -28,6 +52,12 @@ export type Config = {
   indexDir: string
   vectorsPath: string
   efSearch: number
+  corsOrigins: string[]
+  rateLimit: number
+  timeoutMs: number
+  maxBodyBytes: number
+  log: boolean
+  logQuestions: boolean
 }
 
 /** Thrown when an environment variable is invalid; names the variable. */
@@ -50,5 +80,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     indexDir: c.RAPPORTEUR_INDEX_DIR,
     vectorsPath: c.RAPPORTEUR_VECTORS,
     efSearch: c.RAPPORTEUR_EF_SEARCH,
+    corsOrigins: c.RAPPORTEUR_CORS_ORIGINS,
+    rateLimit: c.RAPPORTEUR_RATE_LIMIT,
+    timeoutMs: c.RAPPORTEUR_TIMEOUT_MS,
+    maxBodyBytes: c.RAPPORTEUR_MAX_BODY_BYTES,
+    log: c.RAPPORTEUR_LOG === 'info',
+    logQuestions: c.RAPPORTEUR_LOG_QUESTIONS,
   }
 }

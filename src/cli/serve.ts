@@ -1,26 +1,48 @@
-// `npm start`: builds the index if needed and serves the API on HOST:PORT (localhost by default).
+// `npm start`: builds the index if needed and serves on HOST:PORT (localhost by default) until SIGTERM.
 import { serve } from '@hono/node-server'
 import { openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
+import type { LogLine } from '../server/middleware.ts'
 import { run, stderrLog } from './run.ts'
+
+/** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
+const DRAIN_MS = 10_000
+
+const writeLine = (line: LogLine) => process.stderr.write(`${JSON.stringify(line)}\n`)
 
 run(async () => {
   const config = loadConfig()
   const { index } = await openRapporteur(config, stderrLog)
-  const server = serve(
-    { fetch: createApp(index).fetch, hostname: config.host, port: config.port },
-    (info) => {
-      const symbols = index.records.map((r) => r.symbol).join(', ')
-      stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
-    }
-  )
+  const app = createApp(index, {
+    maxBodyBytes: config.maxBodyBytes,
+    timeoutMs: config.timeoutMs,
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+    logQuestions: config.logQuestions,
+    ...(config.log ? { log: writeLine } : {}),
+    logError: (error) =>
+      writeLine({
+        time: new Date().toISOString(),
+        level: 'error',
+        msg: error instanceof Error ? error.message : String(error),
+        stack: error instanceof Error ? (error.stack ?? null) : null,
+      }),
+  })
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const symbols = index.records.map((r) => r.symbol).join(', ')
+    stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
+  })
   server.on('error', (error) => {
     stderrLog(`error: cannot listen on ${config.host}:${config.port}: ${error.message}`)
     process.exit(1)
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // Stop accepting connections; in-flight requests finish before the process exits.
-    process.once(signal, () => server.close(() => process.exit(0)))
+    process.once(signal, () => {
+      stderrLog(`${signal}: finishing in-flight requests`)
+      // close() stops accepting connections and waits for in-flight requests to finish.
+      server.close(() => process.exit(0))
+      setTimeout(() => process.exit(1), DRAIN_MS).unref()
+    })
   }
 })

@@ -2,6 +2,10 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { timeout } from 'hono/timeout'
 import { HTTPException } from 'hono/http-exception'
 import { streamSSE } from 'hono/streaming'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -18,6 +22,8 @@ import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
 import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
+import type { AppEnv, LogLine } from './middleware.ts'
+import { rateLimit, requestLog } from './middleware.ts'
 import type { Problem } from './problem.ts'
 import { problem, problemBody } from './problem.ts'
 import type {
@@ -32,8 +38,30 @@ import { ValidationError, validate } from './validate.ts'
 export type AppOptions = {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number
+  /** Longest a request may take before a 503. */
+  timeoutMs?: number
+  /** Browser origins allowed to call /api/*; none means CORS stays off. */
+  corsOrigins?: string[]
+  /** Requests a minute per client on /api/*; 0 means no limit. */
+  rateLimit?: number
+  /** Where one structured line per request goes; nowhere when not given. */
+  log?: (line: LogLine) => void
+  /** Whether request lines may carry the question text. */
+  logQuestions?: boolean
   /** Where unexpected failures are reported. */
   logError?: (error: unknown) => void
+}
+
+// The pages load only their own script, stylesheet and API; nothing may frame them.
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
 }
 
 /** The problem an error stands for: its status, type and words. */
@@ -64,10 +92,30 @@ const problemFor = (error: unknown): Problem => {
 
 export const createApp = (
   index: SearchIndex,
-  { maxBodyBytes = 16 * 1024, logError = console.error }: AppOptions = {}
+  {
+    maxBodyBytes = 16 * 1024,
+    timeoutMs = 5_000,
+    corsOrigins = [],
+    rateLimit: perMinute = 0,
+    log,
+    logQuestions = false,
+    logError = console.error,
+  }: AppOptions = {}
 ) => {
-  const app = new Hono()
+  const app = new Hono<AppEnv>()
 
+  app.use(requestId())
+  if (log) app.use(requestLog({ write: log, logQuestions }))
+  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }))
+  if (corsOrigins.length > 0) app.use('/api/*', cors({ origin: corsOrigins }))
+  if (perMinute > 0) app.use('/api/*', rateLimit({ perMinute }))
+  app.use(
+    '/api/*',
+    timeout(
+      timeoutMs,
+      () => new HTTPException(503, { message: `the request took longer than ${timeoutMs} ms` })
+    )
+  )
   app.use(
     '/api/*',
     bodyLimit({
@@ -131,6 +179,7 @@ export const createApp = (
 
   app.post('/api/ask', async (c) => {
     const request = validate(AskRequestSchema, await readJson(c.req.raw), 'question')
+    c.set('question', request.question)
     return c.json<AskResponse>(await ask(index, request))
   })
 
@@ -138,6 +187,7 @@ export const createApp = (
   // whole answer; a failure after the stream has started arrives as an `error` event.
   app.post('/api/chat', async (c) => {
     const request = validate(ChatRequestSchema, await readJson(c.req.raw), 'chat message')
+    c.set('question', request.question)
     const { question: resolved, basedOn } = resolveFollowUp(request.question, request.history)
     const retrieval = await retrieveFor(index, {
       question: resolved,
@@ -184,7 +234,7 @@ export const createApp = (
 }
 
 /** API paths get problem+json; a browser asking for a page gets the same problem as a page. */
-const respond = (c: Context, body: Problem): Response | Promise<Response> => {
+const respond = (c: Context<AppEnv>, body: Problem): Response | Promise<Response> => {
   const status = body.status as ContentfulStatusCode
   const wantsPage =
     !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html')

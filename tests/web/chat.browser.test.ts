@@ -81,6 +81,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
       'A representative of Mexico (State delegation)'
     )
     await page.locator('#panel-copy').click()
+    await page.locator('#panel-status', { hasText: 'Copied' }).waitFor()
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       'CMW/C/SR.593, para. 19'
     )
@@ -100,6 +101,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
       'Who asked about the mobile phone application for Mexicans in the United States?'
     )
     await answer.locator('button.copy').first().click()
+    await answer.locator('button.copy', { hasText: 'Copied' }).waitFor()
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       'CMW/C/SR.593, para. 40'
     )
@@ -122,7 +124,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     await page.locator('#panel:not([hidden])').waitFor()
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('panel-title')
     await page.keyboard.press('Escape')
-    await expect(page.locator('#panel').isHidden()).resolves.toBe(true)
+    await page.locator('#panel').waitFor({ state: 'hidden' })
     await expect(chip.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
   })
 
@@ -130,7 +132,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     await page.goto(url)
     await ask('What did the Committee ask about the CBP One application?')
     const followUp = await ask('What did the delegation answer?')
-    await expect(followUp.locator('.status').textContent()).resolves.toContain('Follow-up, read as')
+    await followUp.locator('.status', { hasText: 'Follow-up, read as' }).waitFor()
     await expect(followUp.locator('.chip').first().textContent()).resolves.toBe(
       'para. 45 · A representative of Mexico'
     )
@@ -200,9 +202,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     await page.locator('a[rel="next"]').click()
     await page.locator('h1', { hasText: 'para. 18' }).waitFor()
     await page.locator('button.copy-citation').click()
-    await expect(page.locator('.status').textContent()).resolves.toBe(
-      'Copied “CMW/C/SR.593, para. 18”'
-    )
+    await page.locator('.status', { hasText: 'Copied “CMW/C/SR.593, para. 18”' }).waitFor()
     const missing = await page.goto(`${url}/records/cmw-c-sr-593/paragraphs/99`)
     expect(missing?.status()).toBe(404)
     await expect(page.locator('h1').textContent()).resolves.toBe('404 Not found')

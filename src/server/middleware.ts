@@ -1,0 +1,79 @@
+// Rapporteur's own middleware: per-client rate limiting and structured request logs.
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
+import { problem } from './problem.ts'
+
+/** What the app's handlers share per request. */
+export type AppEnv = { Variables: { requestId: string; question: string } }
+
+/** The client's address as the socket reports it ("unknown" in-process, where there is no socket). */
+export const clientKey = (c: Context<AppEnv>): string => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+export type RateLimitOptions = { perMinute: number; now?: () => number }
+
+/**
+ * A fixed one-minute window per client. Over the limit, a 429 problem with Retry-After. Windows
+ * of clients that went quiet are dropped, so the table cannot grow without bound.
+ */
+export const rateLimit = ({
+  perMinute,
+  now = Date.now,
+}: RateLimitOptions): MiddlewareHandler<AppEnv> => {
+  const windows = new Map<string, { start: number; count: number }>()
+  return async (c, next) => {
+    const time = now()
+    const key = clientKey(c)
+    let window = windows.get(key)
+    if (!window || time - window.start >= 60_000) {
+      if (windows.size > 10_000)
+        for (const [k, w] of windows) if (time - w.start >= 60_000) windows.delete(k)
+      window = { start: time, count: 0 }
+      windows.set(key, window)
+    }
+    window.count++
+    if (window.count > perMinute) {
+      const retry = Math.ceil((window.start + 60_000 - time) / 1000)
+      c.header('Retry-After', String(retry))
+      return problem(
+        c,
+        429,
+        'rate-limited',
+        'Too many requests',
+        `at most ${perMinute} requests a minute per client; retry in ${retry} s`
+      )
+    }
+    await next()
+  }
+}
+
+export type LogLine = Record<string, string | number | boolean | null>
+export type RequestLogOptions = { write: (line: LogLine) => void; logQuestions?: boolean }
+
+/**
+ * One JSON line per request: id, method, path, status, duration. The question text only when
+ * `logQuestions` is set, since what people ask can be sensitive.
+ */
+export const requestLog =
+  ({ write, logQuestions = false }: RequestLogOptions): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const started = performance.now()
+    await next()
+    const line: LogLine = {
+      time: new Date().toISOString(),
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      requestId: c.get('requestId') ?? null,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    }
+    if (logQuestions && c.get('question') !== undefined) line.question = c.get('question')
+    write(line)
+  }
