@@ -24,6 +24,7 @@ import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
 import { rateLimit, requestLog } from './middleware.ts'
+import { openApiDocument } from './openapi.ts'
 import type { Problem } from './problem.ts'
 import { problem, problemBody } from './problem.ts'
 import type {
@@ -214,6 +215,8 @@ export const createApp = (
       }
     })
   })
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
 
   app.route('/', createWebRoutes(index))
 

@@ -6,7 +6,9 @@ import type { Role } from '../records/block.ts'
 import { ParagraphParamsSchema } from '../server/schema.ts'
 import { validate } from '../server/validate.ts'
 import { clientScript, stylesheet } from './assets.ts'
+import { openApiDocument } from '../server/openapi.ts'
 import { ChatPage, speakerOptions } from './chat-page.tsx'
+import { DocsPage } from './docs-page.tsx'
 import { ParagraphPage } from './paragraph-page.tsx'
 
 /** Distinct speakers in reading order of first appearance, with their roles. */
@@ -29,6 +31,8 @@ export const createWebRoutes = (index: SearchIndex) => {
     const { previous, next } = neighboursOf(index, block)
     return c.html(<ParagraphPage record={record} block={block} previous={previous} next={next} />)
   })
+
+  web.get('/docs', (c) => c.html(<DocsPage document={openApiDocument()} />))
 
   web.get('/assets/app.js', async (c) =>
     c.body(await clientScript(), 200, {
