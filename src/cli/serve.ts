@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server'
 import { openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
+import type { Server } from 'node:http'
+import { drainable } from '../server/drain.ts'
 import type { LogLine } from '../server/middleware.ts'
 import { run, stderrLog } from './run.ts'
 
@@ -37,12 +39,11 @@ run(async () => {
     stderrLog(`error: cannot listen on ${config.host}:${config.port}: ${error.message}`)
     process.exit(1)
   })
+  const { drain } = drainable(server as Server, { limitMs: DRAIN_MS })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      stderrLog(`${signal}: finishing in-flight requests`)
-      // close() stops accepting connections and waits for in-flight requests to finish.
-      server.close(() => process.exit(0))
-      setTimeout(() => process.exit(1), DRAIN_MS).unref()
+      stderrLog(`${signal}: finishing the requests in flight`)
+      drain()
     })
   }
 })

@@ -124,3 +124,19 @@ describe('index build and load', () => {
     expect(await readFile(join(recordsDir, 'broken.txt'), 'utf8')).toBe('not a record')
   })
 })
+
+describe('rebuilding while queries are served', () => {
+  it('keeps answering from the loaded index while another build replaces it on disk', async () => {
+    const served = await rebuildIndex(indexDir, { recordsDir, vectors })
+    const before = await readFile(join(recordsDir, 'cmw-c-sr-593.txt'))
+    const queries = Array.from({ length: 200 }, (_, i) => served.lexical.search(`migrant children ${i}`).length)
+    const [rebuilt] = await Promise.all([
+      rebuildIndex(indexDir, { recordsDir, vectors }),
+      Promise.all(Array.from({ length: 50 }, () => served.dense.similaritySearch('children in detention', 3))),
+    ])
+    expect(queries.every((n) => n > 0)).toBe(true)
+    expect((await served.dense.similaritySearch('children in detention', 3)).length).toBe(3)
+    expect((await openIndex(indexDir, { recordsDir, vectors })).manifest.id).toBe(rebuilt.manifest.id)
+    expect(await readFile(join(recordsDir, 'cmw-c-sr-593.txt'))).toEqual(before)
+  })
+})
