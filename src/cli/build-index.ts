@@ -17,7 +17,7 @@ run(async () => {
     `  embedder: ${manifest.embedder.name} (${manifest.embedder.dims} dims, ${JSON.stringify(manifest.embedder.settings)})`
   )
   console.log(
-    `  dense: hnswlib ${manifest.hnsw.space}, efSearch ${manifest.hnsw.efSearch}; lexical: ${manifest.lexical.library} ${manifest.lexical.scoring}`
+    `  dense: hnswlib ${manifest.hnsw.space}, M ${manifest.hnsw.m}, efConstruction ${manifest.hnsw.efConstruction}, efSearch ${manifest.hnsw.efSearch}; lexical: ${manifest.lexical.library} ${manifest.lexical.scoring}`
   )
   for (const f of manifest.failures) console.log(`  skipped ${f.file}: ${f.reason}`)
   if (manifest.failures.length > 0 && index.records.length === 0) process.exitCode = 1

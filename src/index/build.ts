@@ -1,6 +1,8 @@
 // Builds an index from parsed records and writes it atomically: a new build directory, then CURRENT swapped by rename.
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import { Document } from '@langchain/core/documents'
+import type { Embeddings } from '@langchain/core/embeddings'
+import hnswlib from 'hnswlib-node'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Block, ParsedRecord, RecordInfo } from '../records/block.ts'
@@ -27,12 +29,35 @@ export type BuildInput = {
   vectors: WordVectors
 }
 
-export type BuildOptions = { efSearch?: number }
+export type BuildOptions = {
+  /** Search width; LangChain never sets it and hnswlib's default (10) costs recall. */
+  efSearch?: number
+  /** Graph degree. */
+  m?: number
+  /** Search width while building. */
+  efConstruction?: number
+}
+
+/**
+ * The HNSW store for these documents. The graph is built here rather than by
+ * `HNSWLib.fromDocuments`, which fixes M and efConstruction at hnswlib's defaults.
+ */
+const denseStore = async (documents: Document[], embeddings: Embeddings, m: number, efConstruction: number): Promise<HNSWLib> => {
+  const vectors = await embeddings.embedDocuments(documents.map((d) => d.pageContent))
+  const numDimensions = vectors[0]?.length ?? 0
+  const graph = new hnswlib.HierarchicalNSW('cosine', numDimensions)
+  graph.initIndex(Math.max(1, vectors.length), m, efConstruction, 100)
+  vectors.forEach((vector, label) => graph.addPoint(vector, label))
+  const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions })
+  store._index = graph
+  store.docstore.add(Object.fromEntries(documents.map((d, label) => [label, d])))
+  return store
+}
 
 /** Builds the index in memory. A SIF embedder's common component is fitted on these blocks first. */
 export const buildIndex = async (
   { records, sources, failures, embedder, vectors }: BuildInput,
-  { efSearch = 64 }: BuildOptions = {}
+  { efSearch = 64, m = 16, efConstruction = 200 }: BuildOptions = {}
 ): Promise<SearchIndex> => {
   const started = performance.now()
   const blocks = records.flatMap((r) => r.blocks)
@@ -46,7 +71,7 @@ export const buildIndex = async (
   )
   const texts = documents.map((d) => d.pageContent)
   const fitted = embedder.embeddings instanceof SifEmbeddings ? embedder.embeddings.fit(texts) : embedder.embeddings
-  const dense = await HNSWLib.fromDocuments(documents, fitted)
+  const dense = await denseStore(documents, fitted, m, efConstruction)
   const infos: RecordInfo[] = records.map((r) => ({
     ...r.meta,
     slug: r.slug,
@@ -61,7 +86,7 @@ export const buildIndex = async (
     sources,
     failures,
     embedder: { name: embedder.name, dims: dense.args.numDimensions ?? 0, settings: embedder.settings },
-    hnsw: { space: 'cosine', efSearch },
+    hnsw: { space: 'cosine', m, efConstruction, efSearch },
     lexical: { library: 'minisearch', scoring: 'BM25+' },
     counts: {
       records: records.length,
