@@ -1,4 +1,6 @@
 // Extractive answers: the sentences that answer a question, verbatim, cited, or an honest abstention.
+import type { Embeddings } from '@langchain/core/embeddings'
+import { cachePerOwner } from '../bounded-cache.ts'
 import { InvalidRequestError } from '../errors.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
@@ -60,7 +62,10 @@ const scoreSentences = async (
   )
   const [queryVector, vectors] = await Promise.all([
     index.embeddings.embedQuery(question),
-    index.embeddings.embedDocuments(sentences.map((s) => s.text)),
+    embedSentences(
+      index.embeddings,
+      sentences.map((s) => s.text)
+    ),
   ])
   return sentences.map(({ block, rank, start, end, text }, i) => {
     const searchable = `${text} ${structuralLabel(block)}`
@@ -76,6 +81,17 @@ const scoreSentences = async (
       covers: coveredTerms(terms, searchable, index),
     }
   })
+}
+
+// Record sentences are embedded once: the same ones come back for question after question.
+const sentenceVectors = cachePerOwner<Embeddings, string, number[]>(100_000)
+
+const embedSentences = async (embeddings: Embeddings, texts: string[]): Promise<number[][]> => {
+  const cache = sentenceVectors(embeddings)
+  const missing = [...new Set(texts.filter((t) => !cache.has(t)))]
+  const computed = missing.length > 0 ? await embeddings.embedDocuments(missing) : []
+  const fresh = new Map(missing.map((t, i) => [t, computed[i] ?? []]))
+  return texts.map((t) => cache.get(t, () => fresh.get(t) ?? []))
 }
 
 const cosineSimilarity = (a: number[], b: number[]): number => {

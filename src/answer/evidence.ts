@@ -1,5 +1,6 @@
 // How well a passage covers a question: IDF-weighted term matches, exact or through word-vector neighbours.
 import { idf, type TermStats } from '../index/lexical.ts'
+import { cachePerOwner } from '../bounded-cache.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import { zipfProbability } from '../index/vectors.ts'
 import { SCAFFOLD } from '../retrieve/query.ts'
@@ -56,7 +57,13 @@ export const queryTerms = (
 /** The words of a passage, as stems, and as vocabulary ranks with their words, for matching. */
 export type PassageWords = { stems: Set<string>; ranks: number[]; words: string[] }
 
-export const passageWords = (text: string, vectors: WordVectors): PassageWords => {
+const passageCache = cachePerOwner<WordVectors, string, PassageWords>(50_000)
+
+/** A passage's words; computed once per text, since the same sentences come back query after query. */
+export const passageWords = (text: string, vectors: WordVectors): PassageWords =>
+  passageCache(vectors).get(text, () => analysePassage(text, vectors))
+
+const analysePassage = (text: string, vectors: WordVectors): PassageWords => {
   const stems = new Set<string>()
   const ranked = new Map<number, string>()
   for (const { word } of tokenize(text)) {
@@ -88,6 +95,18 @@ const sameFamily = (a: string, b: string): boolean => {
  * similarity for a close neighbour in vector space.
  */
 export const termMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
+  let matches = matchCache.get(words)
+  if (!matches) matchCache.set(words, (matches = new Map()))
+  const key = `${term.word}|${term.exact}`
+  let match = matches.get(key)
+  if (match === undefined) matches.set(key, (match = matchTerm(term, words, vectors)))
+  return match
+}
+
+// Verdicts per passage (passages are cached objects) and term, gone with the passage.
+const matchCache = new WeakMap<PassageWords, Map<string, number>>()
+
+const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
   if (words.stems.has(term.stem)) return 1
   for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
   if (term.exact || term.rank === undefined) return 0

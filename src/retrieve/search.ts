@@ -36,7 +36,7 @@ export const denseSearch = async (
   index: SearchIndex,
   query: string,
   n: number,
-  keep: (block: Block) => boolean
+  keep?: (block: Block) => boolean
 ): Promise<RankedBlock[]> => {
   const total = index.dense.index.getCurrentCount()
   const vector = await index.embeddings.embedQuery(query)
@@ -44,10 +44,12 @@ export const denseSearch = async (
   const results = await index.dense.similaritySearchVectorWithScore(
     vector,
     Math.min(n * SENTENCES_PER_BLOCK, total),
-    (doc) => {
-      const block = index.byKey.get(String(doc.metadata.key))
-      return block !== undefined && keep(block)
-    }
+    // No filter at all when nothing is filtered: hnswlib then calls back into JS for no candidate.
+    keep &&
+      ((doc) => {
+        const block = index.byKey.get(String(doc.metadata.key))
+        return block !== undefined && keep(block)
+      })
   )
   const best = new Map<Block, number>()
   for (const [doc, distance] of results) {
@@ -62,19 +64,19 @@ export const lexicalSearch = (
   index: SearchIndex,
   query: string,
   n: number,
-  keep: (block: Block) => boolean
+  keep?: (block: Block) => boolean
 ): RankedBlock[] => {
   const expansions = expandQuery(index, query)
   // An expansion weighs what its similarity says; the question's own words weigh 1.
   const boosts = new Map(expansions.map((e) => [stem(e.word), e.weight]))
   const text = [query, ...expansions.map((e) => e.word)].join(' ')
-  return index.lexical
-    .search(text, { boostTerm: (term) => boosts.get(term) ?? 1 })
-    .flatMap((r) => {
-      const block = index.byKey.get(String(r.id))
-      return block && keep(block) ? [{ block, score: r.score }] : []
-    })
-    .slice(0, n)
+  const ranked: RankedBlock[] = []
+  for (const result of index.lexical.search(text, { boostTerm: (term) => boosts.get(term) ?? 1 })) {
+    const block = index.byKey.get(String(result.id))
+    if (block && (!keep || keep(block))) ranked.push({ block, score: result.score })
+    if (ranked.length >= n) break
+  }
+  return ranked
 }
 
 const hasContent = (text: string): boolean =>
@@ -88,10 +90,10 @@ export const search = async (
 ): Promise<RankedBlock[]> => {
   const analysis = analyseQuery(index, query)
   const about = speaker ?? analysis.speaker ?? undefined
-  const keep = about ? speakerFilter(about) : () => true
+  const keep = about ? speakerFilter(about) : undefined
   const focus = analysis.focus
   // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading order.
-  if (about && !hasContent(focus)) {
+  if (keep && !hasContent(focus)) {
     return index.blocks
       .filter(keep)
       .slice(0, k)

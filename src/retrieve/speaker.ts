@@ -18,9 +18,21 @@ const namesOf = (block: Block): string[] => [
   ...(block.roles.includes('state_delegation') ? ['delegation'] : []),
 ]
 
-/** A predicate over blocks for a speaker filter; every word of the filter must match one name. */
+/**
+ * A predicate over blocks for a speaker filter; every word of the filter must match one name.
+ * Verdicts are kept per speaker and roles, so filtering a large corpus folds each speaker once.
+ */
 export const speakerFilter = (query: string): ((block: Block) => boolean) => {
-  const wanted = fold(query)
-  return (block) =>
-    block.speaker !== null && namesOf(block).some((name) => ` ${name} `.includes(` ${wanted} `))
+  const wanted = ` ${fold(query)} `
+  const verdicts = new Map<string, boolean>()
+  return (block) => {
+    if (block.speaker === null) return false
+    const key = `${block.speaker}|${block.roles.join(',')}`
+    let verdict = verdicts.get(key)
+    if (verdict === undefined) {
+      verdict = namesOf(block).some((name) => ` ${name} `.includes(wanted))
+      verdicts.set(key, verdict)
+    }
+    return verdict
+  }
 }
