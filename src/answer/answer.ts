@@ -170,7 +170,7 @@ export const retrieveFor = async (
   }
   const analysis = analyseQuery(index, question)
   const about = speaker ?? analysis.speaker ?? undefined
-  const ranked = await search(index, question, { k, speaker: about })
+  const ranked = await search(index, question, { k, speaker: about, analysis })
   const retrieved = ranked.map(({ block, score }) => ({
     record: block.record,
     block: block.id,

@@ -4,7 +4,7 @@ import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { expandQuery } from './expand.ts'
 import { fuseRankings } from './fuse.ts'
-import { analyseQuery } from './query.ts'
+import { analyseQuery, type QueryAnalysis } from './query.ts'
 import { speakerFilter } from './speaker.ts'
 import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
 
@@ -24,6 +24,8 @@ export type SearchOptions = {
   speaker?: string
   /** Weight of the lexical ranking in hybrid fusion; the dense ranking gets the rest. */
   lexicalWeight?: number
+  /** The question's analysis when the caller has it already. */
+  analysis?: QueryAnalysis
 }
 
 /** How many candidates each ranking contributes to fusion. */
@@ -86,9 +88,14 @@ const hasContent = (text: string): boolean =>
 export const search = async (
   index: SearchIndex,
   query: string,
-  { mode = 'hybrid', k = 10, speaker, lexicalWeight = 0.5 }: SearchOptions = {}
+  {
+    mode = 'hybrid',
+    k = 10,
+    speaker,
+    lexicalWeight = 0.5,
+    analysis = analyseQuery(index, query),
+  }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
-  const analysis = analyseQuery(index, query)
   const about = speaker ?? analysis.speaker ?? undefined
   const keep = about ? speakerFilter(about) : undefined
   const focus = analysis.focus
