@@ -3,21 +3,13 @@ import { serve } from '@hono/node-server'
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { openRapporteur } from '../compose.ts'
 import { PROJECT_ROOT, loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
-import { launchChromium } from '../web/chromium.ts'
+import { askOnPage, launchChromium } from '../web/chromium.ts'
 import { run, stderrLog } from './run.ts'
 
 const DOCS = join(PROJECT_ROOT, 'docs')
-
-const ask = async (page: Page, question: string) => {
-  const turns = await page.locator('li.turn.assistant').count()
-  await page.locator('#question').fill(question)
-  await page.keyboard.press('Enter')
-  await page.locator('li.turn.assistant:not([aria-busy])').nth(turns).waitFor()
-}
 
 run(async () => {
   const { index } = await openRapporteur(loadConfig(), stderrLog)
@@ -29,14 +21,17 @@ run(async () => {
   try {
     const desktop = await browser.newPage({ viewport: { width: 1280, height: 820 } })
     await desktop.goto(url)
-    await ask(desktop, 'How many migrant integration centres are there at the northern border?')
+    await askOnPage(
+      desktop,
+      'How many migrant integration centres are there at the northern border?'
+    )
     await desktop.locator('.chip').first().click()
     await desktop.locator('#panel mark').waitFor()
     await desktop.screenshot({ path: join(DOCS, 'answer-with-chip.png') })
 
     await desktop.goto(url)
-    await ask(desktop, 'What did the Committee ask about the CBP One application?')
-    await ask(desktop, 'What did the delegation answer?')
+    await askOnPage(desktop, 'What did the Committee ask about the CBP One application?')
+    await askOnPage(desktop, 'What did the delegation answer?')
     await desktop.screenshot({ path: join(DOCS, 'follow-up.png') })
 
     await desktop.goto(`${url}/records/cmw-c-sr-593/paragraphs/17`)
@@ -47,7 +42,7 @@ run(async () => {
       deviceScaleFactor: 2,
     })
     await phone.goto(url)
-    await ask(
+    await askOnPage(
       phone,
       'Who asked about the mobile phone application for Mexicans in the United States?'
     )

@@ -16,7 +16,6 @@ import type { AskResponse, ChatDone } from '../answer/schema.ts'
 import { AskRequestSchema, ChatRequestSchema } from '../answer/schema.ts'
 import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.ts'
 import type { SearchIndex } from '../index/search-index.ts'
-import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
 import { citationFor } from '../records/block.ts'
 import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
@@ -26,15 +25,15 @@ import type { AppEnv, LogLine } from './middleware.ts'
 import { rateLimit, requestLog } from './middleware.ts'
 import { openApiDocument } from './openapi.ts'
 import type { Problem } from './problem.ts'
-import { problem, problemBody } from './problem.ts'
+import { problem, problemBody, problemResponse } from './problem.ts'
 import type {
   HealthResponseSchema,
   ParagraphResponseSchema,
   RecordsResponseSchema,
   SearchResponseSchema,
 } from './schema.ts'
-import { ParagraphParamsSchema, SearchQuerySchema } from './schema.ts'
-import { ValidationError, validate } from './validate.ts'
+import { SearchQuerySchema } from './schema.ts'
+import { ValidationError, paragraphFromParams, validate } from './validate.ts'
 
 export type AppOptions = {
   /** Largest request body accepted, in bytes. */
@@ -146,10 +145,7 @@ export const createApp = (
   )
 
   app.get('/api/records/:record/paragraphs/:n', (c) => {
-    const params = validate(ParagraphParamsSchema, c.req.param(), 'paragraph reference')
-    const record = findRecord(index, params.record)
-    const block = findBlock(index, record, params.n)
-    const { previous, next } = neighboursOf(index, block)
+    const { record, block, previous, next } = paragraphFromParams(index, c.req.param())
     return c.json<z.infer<typeof ParagraphResponseSchema>>({
       record,
       block,
@@ -246,7 +242,7 @@ const respond = (c: Context<AppEnv>, body: Problem): Response | Promise<Response
       <ErrorPage status={body.status} title={body.title} detail={body.detail} />,
       status
     )
-  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' })
+  return problemResponse(c, body)
 }
 
 const readJson = async (request: Request): Promise<unknown> => {

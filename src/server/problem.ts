@@ -29,7 +29,10 @@ export const problem = (
   title: string,
   detail: string,
   errors?: Problem['errors']
-): Response =>
-  c.body(JSON.stringify(problemBody(status, code, title, detail, errors)), status, {
+): Response => problemResponse(c, problemBody(status, code, title, detail, errors))
+
+/** Sends a problem body as application/problem+json with its status. */
+export const problemResponse = (c: Context, body: Problem): Response =>
+  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
   })

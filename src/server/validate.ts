@@ -1,6 +1,9 @@
 // Request validation with zod: a failure becomes a ValidationError that app.onError turns into a 400.
 import type { z } from 'zod'
 import { InvalidRequestError } from '../errors.ts'
+import type { SearchIndex } from '../index/search-index.ts'
+import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
+import { ParagraphParamsSchema } from './schema.ts'
 
 export class ValidationError extends InvalidRequestError {
   constructor(
@@ -26,4 +29,12 @@ export const validate = <S extends z.ZodTypeAny>(
     .map((i) => (i.path === '(root)' ? i.message : `${i.path}: ${i.message}`))
     .join('; ')
   throw new ValidationError(`invalid ${what}: ${summary}`, issues)
+}
+
+/** A paragraph reference from route params (`:record`, `:n`), resolved to the block and its neighbours. */
+export const paragraphFromParams = (index: SearchIndex, params: Record<string, string>) => {
+  const { record: name, n } = validate(ParagraphParamsSchema, params, 'paragraph reference')
+  const record = findRecord(index, name)
+  const block = findBlock(index, record, n)
+  return { record, block, ...neighboursOf(index, block) }
 }

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (a development dependency): for browser tests and screenshots.
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -17,3 +17,13 @@ export const launchChromium = (): Promise<Browser> =>
       '--no-first-run',
     ],
   })
+
+/** Types a question on the chat page, sends it with Enter, and waits for the whole answer. */
+export const askOnPage = async (page: Page, question: string): Promise<Locator> => {
+  const turns = await page.locator('li.turn.assistant').count()
+  await page.locator('#question').fill(question)
+  await page.keyboard.press('Enter')
+  const answer = page.locator('li.turn.assistant').nth(turns)
+  await answer.and(page.locator(':not([aria-busy])')).waitFor()
+  return answer
+}

@@ -1,10 +1,8 @@
 // The browser-facing routes: the chat page, paragraph permalinks and their assets.
 import { Hono } from 'hono'
 import type { SearchIndex } from '../index/search-index.ts'
-import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
 import type { Role } from '../records/block.ts'
-import { ParagraphParamsSchema } from '../server/schema.ts'
-import { validate } from '../server/validate.ts'
+import { paragraphFromParams } from '../server/validate.ts'
 import { clientScript, stylesheet } from './assets.ts'
 import { openApiDocument } from '../server/openapi.ts'
 import { ChatPage, speakerOptions } from './chat-page.tsx'
@@ -25,10 +23,7 @@ export const createWebRoutes = (index: SearchIndex) => {
   web.get('/', (c) => c.html(<ChatPage records={index.records} speakers={speakers} />))
 
   web.get('/records/:record/paragraphs/:n', (c) => {
-    const params = validate(ParagraphParamsSchema, c.req.param(), 'paragraph reference')
-    const record = findRecord(index, params.record)
-    const block = findBlock(index, record, params.n)
-    const { previous, next } = neighboursOf(index, block)
+    const { record, block, previous, next } = paragraphFromParams(index, c.req.param())
     return c.html(<ParagraphPage record={record} block={block} previous={previous} next={next} />)
   })
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/server/app.tsx'
-import { launchChromium } from '../../src/web/chromium.ts'
+import { askOnPage, launchChromium } from '../../src/web/chromium.ts'
 import { browserAvailable, serveApp } from '../fixtures/browser.ts'
 import { HOSTILE_TEXT, openHostileIndex } from '../fixtures/hostile-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -39,14 +39,7 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     page = await context.newPage()
   })
 
-  const ask = async (question: string) => {
-    const turns = await page.locator('li.turn.assistant').count()
-    await page.locator('#question').fill(question)
-    await page.keyboard.press('Enter')
-    const answer = page.locator('li.turn.assistant').nth(turns)
-    await answer.and(page.locator(':not([aria-busy])')).waitFor()
-    return answer
-  }
+  const ask = (question: string) => askOnPage(page, question)
 
   it('shows the records loaded and answers a question with citation chips', async () => {
     await page.goto(url)
