@@ -12,9 +12,18 @@ import type { RankedBlock } from '../retrieve/search.ts'
 import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
 import { splitSentences } from '../text/sentences.ts'
+import { tokenize } from '../text/tokenize.ts'
 import type { QueryTerm } from './evidence.ts'
-import { coverage, passageWords, queryTerms, termMatch, unknownNames } from './evidence.ts'
-import { formatAbstention, formatAnswer } from './format.ts'
+import {
+  compoundTopic,
+  coverage,
+  passageWords,
+  queryTerms,
+  statesCompound,
+  termMatch,
+  unknownNames,
+} from './evidence.ts'
+import { formatAbstention, formatAnswer, unmatchedReason } from './format.ts'
 import type { AskQuery, AskResponse, Excerpt, Retrieved } from './schema.ts'
 
 export type AnswerOptions = {
@@ -28,14 +37,42 @@ export type AnswerOptions = {
 
 type Candidate = { block: Block; start: number; end: number; score: number; covers: Set<string> }
 
+// A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19".
 const NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/i
+  /(?<![\p{L}\d‑-])\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
+const DURATION =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b/i
 const TIME =
   /\b\d{1,2}[.:]\d{2}\b|\b[ap]\.m\.|\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bsince\b/
 
-/** Whether a sentence holds the kind of thing the question asks for. */
-const fitsAnswerType = (text: string, type: AnswerType): boolean =>
-  type === 'number' ? NUMBER.test(text) : type === 'time' ? TIME.test(text) : false
+/** A sentence giving a figure must score at least this share of the best sentence. */
+const FIGURE_RATIO = 0.8
+
+/** The kinds of answer that a sentence must state to answer at all: a figure, a period, a date. */
+const WANTS_FIGURE: ReadonlySet<AnswerType> = new Set(['number', 'duration', 'time'])
+const FIGURE_NAMES: Record<AnswerType, string> = {
+  number: 'figure',
+  duration: 'period',
+  time: 'date or time',
+  person: 'name',
+  other: 'answer',
+}
+
+/**
+ * Whether a sentence holds the kind of thing the question asks for, beyond the figures the
+ * question itself names ("in 2024" in the question is not an answer to "how many").
+ */
+const fitsAnswerType = (text: string, type: AnswerType, question: string): boolean => {
+  if (!WANTS_FIGURE.has(type)) return false
+  const rest = tokenize(question)
+    .filter(({ word }) => /\d/.test(word))
+    .reduce(
+      (t, { word }) =>
+        t.replace(new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'), ' '),
+      text
+    )
+  return (type === 'number' ? NUMBER : type === 'duration' ? DURATION : TIME).test(rest)
+}
 
 /** The terms a passage states in the question's own words (or their word family). */
 const coveredTerms = (terms: QueryTerm[], text: string, index: SearchIndex): Set<string> => {
@@ -72,7 +109,7 @@ const scoreSentences = async (
     const lexical = coverage(terms, passageWords(searchable, index.vectors), index.vectors)
     const cosine = cosineSimilarity(queryVector, vectors[i] ?? [])
     const prior = 1 / (1 + rank)
-    const fits = fitsAnswerType(text, answerType) ? 1 : 0
+    const fits = fitsAnswerType(text, answerType, question) ? 1 : 0
     return {
       block,
       start,
@@ -138,11 +175,14 @@ const selectSentences = (
   return chosen.sort((a, b) => a.block.order - b.block.order || a.start - b.start)
 }
 
-/** For "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's first paragraphs. */
+/**
+ * For "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's paragraphs in the
+ * order retrieval gave them (reading order, or from the end for "her closing remarks").
+ */
 const speakerOpenings = (ranked: RankedBlock[], max: number): Candidate[] =>
-  [...ranked]
-    .sort((a, b) => a.block.order - b.block.order)
+  ranked
     .slice(0, max)
+    .sort((a, b) => a.block.order - b.block.order)
     .flatMap(({ block, score }) => {
       const first = splitSentences(block.text)[0]
       return first
@@ -184,51 +224,80 @@ export const retrieveFor = async (
 export const answerFrom = async (
   index: SearchIndex,
   { question, analysis, speaker, ranked, retrieved }: Retrieval,
-  { minCoverage = 0.35, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
+  { minCoverage = 0.3, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
 ): Promise<AskResponse> => {
   const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const records = index.records.map((r) => r.symbol)
   const names = unknownNames(terms, index.terms)
-  const blockCoverage = ranked.map(({ block }) =>
-    coverage(
-      terms,
-      passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
-      index.vectors
+  const compound = compoundTopic(analysis.topic, terms)
+  // The compound the question is about ("death penalty") must be stated as one somewhere.
+  const compoundStated =
+    compound.length === 0 ||
+    ranked.some(({ block }) => statesCompound(compound, block.text, index.vectors))
+  const answers =
+    compoundStated &&
+    ranked.some(
+      ({ block }) =>
+        coverage(
+          terms,
+          passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
+          index.vectors
+        ) >= minCoverage
     )
-  )
   const speakerOnly = terms.length === 0 && speaker !== undefined && ranked.length > 0
-  if (
-    !speakerOnly &&
-    (terms.length === 0 || names.length > 0 || Math.max(0, ...blockCoverage) < minCoverage)
-  ) {
+  const abstain = (reason: string): AskResponse => ({
+    question,
+    answer: formatAbstention(question, reason, records),
+    abstained: true,
+    excerpts: [],
+    citations: [],
+    retrieved,
+  })
+  if (!speakerOnly && (terms.length === 0 || names.length > 0 || !answers)) {
+    const unmatched = terms.filter((t) =>
+      ranked.every(
+        ({ block }) => termMatch(t, passageWords(block.text, index.vectors), index.vectors) === 0
+      )
+    )
+    // Name what no paragraph has: a name, a word, or else the compound as the question puts it.
     const missing =
       names.length > 0
         ? names.map((t) => t.word)
-        : terms
-            .filter((t) =>
-              ranked.every(
-                ({ block }) =>
-                  termMatch(t, passageWords(block.text, index.vectors), index.vectors) === 0
-              )
-            )
-            .map((t) => t.word)
-    return {
-      question,
-      answer: formatAbstention(question, missing, records),
-      abstained: true,
-      excerpts: [],
-      citations: [],
-      retrieved,
-    }
+        : unmatched.length > 0 || compoundStated
+          ? unmatched.map((t) => t.word)
+          : [compound.map((t) => t.word).join(' ')]
+    return abstain(unmatchedReason(missing, speaker))
   }
-  const chosen = speakerOnly
-    ? speakerOpenings(ranked, maxExcerpts)
-    : selectSentences(
-        await scoreSentences(index, question, ranked, terms, analysis.answerType),
-        analysis.exchange,
-        maxExcerpts,
-        secondRatio
+  const answered = (chosen: Candidate[]) => answeredWith(question, retrieved, chosen)
+  const { answerType } = analysis
+  if (speakerOnly) {
+    return answered(speakerOpenings(ranked, analysis.ordinal === null ? maxExcerpts : 1))
+  }
+  const scored = await scoreSentences(index, question, ranked, terms, answerType)
+  // "How many …" is answered only by a sentence that gives a figure, "when …" by one that gives a
+  // date or time or is the record's own account of the meeting, nearly as close to the question as the best
+  // sentence; a passage without one is no answer.
+  const best = Math.max(0, ...scored.map((c) => c.score))
+  const pool = WANTS_FIGURE.has(answerType)
+    ? scored.filter(
+        (c) =>
+          c.score >= FIGURE_RATIO * best &&
+          ((answerType === 'time' && c.block.speaker === null) ||
+            fitsAnswerType(c.block.text.slice(c.start, c.end), answerType, question))
       )
+    : scored
+  if (pool.length === 0) {
+    return abstain(`The passages closest to it give no ${FIGURE_NAMES[answerType]} for it.`)
+  }
+  return answered(selectSentences(pool, analysis.exchange, maxExcerpts, secondRatio))
+}
+
+/** Answer text, excerpts and citations for the chosen sentences. */
+const answeredWith = (
+  question: string,
+  retrieved: Retrieved[],
+  chosen: Candidate[]
+): AskResponse => {
   const excerpts: { excerpt: Excerpt; block: Block }[] = chosen.map(
     ({ block, start, end, score }) => ({
       block,

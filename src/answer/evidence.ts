@@ -17,6 +17,8 @@ export type QueryTerm = {
   rank: number | undefined
   weight: number
   exact: boolean
+  /** Index of the word among the question's tokens. */
+  position: number
 }
 
 /** Vector similarity above which a different word counts as the same idea ("kids" ~ "children"). */
@@ -29,6 +31,16 @@ export const SYNONYM_SIMILARITY = 0.72
 const specificity = (vectors: WordVectors, rank: number | undefined): number =>
   rank === undefined ? 1 : 1e-4 / (1e-4 + zipfProbability(vectors, rank))
 
+// Members of a closed set of contrasts sit next to each other in vector space ("southern" ~
+// "northern" at 0.94) yet name different things: like names, they match only themselves.
+const CONTRASTS: ReadonlySet<string> = new Set(
+  `north northern south southern east eastern west western northeast northwest southeast southwest
+  january february march april may june july august september october november december monday
+  tuesday wednesday thursday friday saturday sunday men women male female boys girls man woman
+  minimum maximum lowest highest upper lower annual monthly weekly daily urban rural public private
+  domestic foreign`.split(/\s+/)
+)
+
 export const queryTerms = (
   question: string,
   stats: TermStats,
@@ -36,7 +48,7 @@ export const queryTerms = (
 ): QueryTerm[] => {
   const seen = new Set<string>()
   const terms: QueryTerm[] = []
-  for (const { word, start, end } of tokenize(question)) {
+  for (const [position, { word, start, end }] of tokenize(question).entries()) {
     if (STOPWORDS.has(word) || SCAFFOLD.has(word)) continue
     const s = stem(word)
     if (seen.has(s)) continue
@@ -48,7 +60,12 @@ export const queryTerms = (
       rank,
       weight: idf(stats, s) * specificity(vectors, rank),
       // A capitalised word inside the question is a name; an all-capitals one ("ID", "US") is an acronym.
-      exact: start > 0 && /^\p{Lu}\p{Ll}/u.test(question.slice(start, end)),
+      exact:
+        (start > 0 && /^\p{Lu}\p{Ll}/u.test(question.slice(start, end))) ||
+        CONTRASTS.has(word) ||
+        // "594th", "2030": a number names one thing, as a name does ("36-hour" is matched by parts).
+        /^[^-]*\d[^-]*$/.test(word),
+      position,
     })
   }
   return terms
@@ -106,18 +123,48 @@ export const termMatch = (term: QueryTerm, words: PassageWords, vectors: WordVec
 // Verdicts per passage (passages are cached objects) and term, gone with the passage.
 const matchCache = new WeakMap<PassageWords, Map<string, number>>()
 
+/**
+ * "padlocks" is a kind of "locks": an English compound ends in its head word. The rest must be a
+ * word of its own ("pad"), not a prefix or a function word ("under" + "stand").
+ */
+const compoundHead = (compound: string, head: string, vectors: WordVectors): boolean => {
+  if (head.length < 4 || compound.length < head.length + 3 || !compound.endsWith(head)) return false
+  const modifier = compound.slice(0, -head.length)
+  return !STOPWORDS.has(modifier) && vectors.rankOf(modifier) !== undefined
+}
+
+/** A compound's match on its head: less than the word itself, more than a mere neighbour. */
+const HEAD_MATCH = 0.8
+
 const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
   if (words.stems.has(term.stem)) return 1
+  // "36-hour" is said as "36 hours": a compound matches as well as its weakest part.
+  if (/[-‑]/.test(term.word)) return partsMatch(term, words, vectors)
   for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
+  const word = term.word.toLowerCase()
   let best = 0
   for (const [i, rank] of words.ranks.entries()) {
-    const similarity = vectors.similarity(term.rank, rank)
-    if (similarity > best && !negates(term.word.toLowerCase(), words.words[i] ?? ''))
-      best = similarity
+    const other = words.words[i] ?? ''
+    const similarity = compoundHead(word, other, vectors)
+      ? HEAD_MATCH
+      : vectors.similarity(term.rank, rank)
+    if (similarity > best && !negates(word, other)) best = similarity
   }
   return best >= SYNONYM_SIMILARITY ? best : 0
 }
+
+const partsMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number =>
+  Math.min(
+    ...term.word
+      .toLowerCase()
+      .split(/[-‑]/)
+      .filter(Boolean)
+      .map((part) => {
+        const rank = vectors.rankOf(part)
+        return termMatch({ ...term, word: part, stem: stem(part), rank }, words, vectors)
+      })
+  )
 
 /** Names in the question that no block of the corpus contains: the record cannot be about them. */
 export const unknownNames = (terms: QueryTerm[], stats: TermStats): QueryTerm[] =>
@@ -128,4 +175,48 @@ export const coverage = (terms: QueryTerm[], words: PassageWords, vectors: WordV
   const total = terms.reduce((sum, t) => sum + t.weight, 0)
   if (total === 0) return 0
   return terms.reduce((sum, t) => sum + t.weight * termMatch(t, words, vectors), 0) / total
+}
+
+const ABOUT: ReadonlySet<string> = new Set(['about', 'regarding', 'concerning'])
+
+// Without a tagger, "-ing" and "-ed" words are taken for verbs; names and measures ("36-hour") are
+// specific on their own. None of them starts or extends a noun compound.
+const nounLike = (t: QueryTerm): boolean => !t.exact && !/(?:ing|ed)$|\d/i.test(t.word)
+
+/**
+ * The compound a question names as its topic after "about" ("death penalty" in "… say about the
+ * death penalty?"), or nothing when that topic is a single word. The first word restricts what the
+ * second means, so a passage must match all of it: "penalties" alone is not the death penalty.
+ */
+export const compoundTopic = (question: string, terms: QueryTerm[]): QueryTerm[] => {
+  const about = tokenize(question).findIndex(({ word }) => ABOUT.has(word))
+  const first = terms.find((t) => t.position > about)
+  // Allow for an article or two in between: "about the", "about all the".
+  if (about < 0 || !first || first.position - about > 3 || !nounLike(first)) return []
+  const run = [first]
+  for (const t of terms.slice(terms.indexOf(first) + 1)) {
+    if (t.position !== (run.at(-1)?.position ?? 0) + 1 || !nounLike(t)) break
+    run.push(t)
+  }
+  return run.length > 1 ? run : []
+}
+
+/**
+ * Whether a passage states a compound as one: all its words within a few words of each other
+ * ("child labour", "labour performed by children"), not "children" here and "labour" there.
+ */
+export const statesCompound = (
+  compound: QueryTerm[],
+  text: string,
+  vectors: WordVectors
+): boolean => {
+  const tokens = tokenize(text)
+  const span = compound.length + 2
+  for (let i = 0; i + 1 <= tokens.length; i++) {
+    const last = tokens[Math.min(tokens.length, i + span) - 1]
+    const start = tokens[i]?.start ?? 0
+    const words = passageWords(text.slice(start, last?.end ?? start), vectors)
+    if (compound.every((t) => termMatch(t, words, vectors) > 0)) return true
+  }
+  return false
 }

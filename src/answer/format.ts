@@ -17,15 +17,18 @@ export const formatAnswer = (excerpts: { excerpt: Excerpt; block: Block }[]): st
     ),
   ].join('\n')
 
-export const formatAbstention = (
-  question: string,
-  missing: string[],
-  records: string[]
-): string => {
+/**
+ * Why nothing is cited: the question's words no paragraph contains, or no close enough match;
+ * among the paragraphs of one speaker when the question or request names one.
+ */
+export const unmatchedReason = (missing: string[], speaker?: string): string => {
+  const paragraphs = speaker ? `paragraph by “${speaker}”` : 'paragraph'
+  return missing.length > 0
+    ? `No ${paragraphs} mentions ${missing.map((w) => `“${w}”`).join(' or ')}.`
+    : `No ${paragraphs} matches it closely enough to cite.`
+}
+
+export const formatAbstention = (question: string, reason: string, records: string[]): string => {
   const where = records.length === 1 ? `The record ${records[0]}` : 'The indexed records'
-  const detail =
-    missing.length > 0
-      ? ` No paragraph mentions ${missing.map((w) => `“${w}”`).join(' or ')}.`
-      : ' No paragraph matches it closely enough to cite.'
-  return `${where} does not appear to address “${question}”.${detail}`
+  return `${where} does not appear to address “${question}”. ${reason}`
 }

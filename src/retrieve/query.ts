@@ -3,7 +3,7 @@ import type { SearchIndex } from '../index/search-index.ts'
 import { STOPWORDS, tokenize } from '../text/tokenize.ts'
 import { speakerFilter } from './speaker.ts'
 
-export type AnswerType = 'number' | 'time' | 'person' | 'other'
+export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
 
 export type QueryAnalysis = {
   /** A speaker or role the question is about ("What did Ms. Dzumhur ask?"), or null. */
@@ -44,21 +44,29 @@ const ORDINALS: Record<string, number> = {
   final: -1,
 }
 
+// "Her closing remarks", "his opening statement": a position in the meeting, not a topic.
+const POSITION =
+  /\b(?<at>opening|introductory|initial|closing|concluding|final|last)\s+(?:remarks|statements?|comments|words|observations)\b/i
+const OPENING = /^(?:opening|introductory|initial)$/i
+
 const ordinalOf = (question: string): number | null => {
+  const at = POSITION.exec(question)?.groups?.at
+  if (at) return OPENING.test(at) ? 1 : -1
   const word = /\b(first|second|third|fourth|last|final)\b/i.exec(question)?.[1]?.toLowerCase()
   return word ? (ORDINALS[word] ?? null) : null
 }
 
 const answerTypeOf = (question: string): AnswerType => {
+  if (/^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i.test(question)) return 'duration'
   if (
-    /^\s*(?:how\s+(?:many|much|long|far|often)|by\s+how\s+much|what\s+(?:share|percentage|proportion|number|capacity|amount))\b/i.test(
+    /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:share|percentage|proportion|number|capacity|amount))\b/i.test(
       question
     )
   ) {
     return 'number'
   }
   if (
-    /^\s*(?:when|since\s+when|at\s+what\s+time|what\s+time|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i.test(
+    /^\s*(?:when|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i.test(
       question
     )
   ) {
@@ -79,8 +87,11 @@ export const analyseQuery = (index: SearchIndex, question: string): QueryAnalysi
   const exchange = ASKING.test(question) && REPLYING.test(question)
   const answerType = answerTypeOf(question)
   const phrase = ABOUT_SPEAKER.exec(question)?.groups?.speaker
-  const speaker = !exchange && phrase && index.blocks.some(speakerFilter(phrase)) ? phrase : null
-  const topic = speaker ? question.replace(speaker, ' ') : question
+  const named = phrase && index.blocks.some(speakerFilter(phrase)) ? phrase : null
+  // In an exchange the named member asks and the delegation replies: no filter, but the name is
+  // still not what the question is about.
+  const speaker = exchange ? null : named
+  const topic = (named ? question.replace(named, ' ') : question).replace(POSITION, ' ')
   const focus = tokenize(topic)
     .map(({ word }) => word)
     .filter((word) => !STOPWORDS.has(word) && !SCAFFOLD.has(word) && !(word in ORDINALS))

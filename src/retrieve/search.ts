@@ -99,10 +99,11 @@ export const search = async (
   const about = speaker ?? analysis.speaker ?? undefined
   const keep = about ? speakerFilter(about) : undefined
   const focus = analysis.focus
-  // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading order.
+  // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading
+  // order, or from the end for "her closing remarks".
   if (keep && !hasContent(focus)) {
-    return index.blocks
-      .filter(keep)
+    const theirs = index.blocks.filter(keep)
+    return (analysis.ordinal !== null && analysis.ordinal < 0 ? theirs.reverse() : theirs)
       .slice(0, k)
       .map((block) => ({ block, score: 1 }))
   }

@@ -149,3 +149,63 @@ describe('ask, by kind of question', () => {
     ).toBe(true)
   })
 })
+
+describe('ask, abstaining when the record does not say it', () => {
+  it('abstains on a compound the record never states, though it uses each word', async () => {
+    expect(index.blocks.some((b) => /penalties/.test(b.text))).toBe(true)
+    const response = await answer('What did the delegation say about the death penalty?')
+    expect(response).toMatchObject({ abstained: true, citations: [] })
+    expect(response.answer).toContain('No paragraph by “the delegation” mentions “death”')
+  })
+
+  it('names the compound when its words occur apart but never together', async () => {
+    const response = await answer('What was said about child labour?')
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('“child labour”')
+  })
+
+  it('does not take the southern border for the northern one', async () => {
+    const response = await answer(
+      'How many migrant integration centres are there on the southern border?'
+    )
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('“southern”')
+  })
+
+  it('abstains on "how many" when the closest passages give no figure', async () => {
+    const response = await answer('How many Mexican consulates are there in Canada?')
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('give no figure')
+  })
+
+  it('treats a number the record never gives as a name it does not know', async () => {
+    const response = await answer('Who chaired the 600th meeting?')
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('“600th”')
+  })
+})
+
+describe('ask, reading what a question means', () => {
+  it('finds "locks" for "padlocks": a compound word matches its head', async () => {
+    const response = await answer('Were padlocks removed from the doors of the holding centres?')
+    expect(response.excerpts[0]).toMatchObject({
+      paragraph: 18,
+      text: 'Locks and bars had been removed from doors.',
+    })
+  })
+
+  it('answers "closing remarks" with the speaker’s last paragraph only', async () => {
+    const closing = await answer('What did Mr. Ceriani Cernadas say in his concluding remarks?')
+    expect(closing.excerpts.map((e) => e.paragraph)).toEqual([54])
+    const opening = await answer('What did Ms. Diallo say in her opening remarks?')
+    expect(opening.excerpts.map((e) => e.paragraph)).toEqual([3])
+    expectGrounded(closing)
+  })
+
+  it('answers "how long" with a sentence that gives a period', async () => {
+    const response = await answer('How long may migrants be held in immigration detention?')
+    expect(response.abstained).toBe(false)
+    expect(response.excerpts.map((e) => e.text).join(' ')).toMatch(/\d+ (?:hours|days)/)
+    expectGrounded(response)
+  })
+})

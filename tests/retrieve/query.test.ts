@@ -37,6 +37,15 @@ describe('analyseQuery', () => {
     expect(analysis).toMatchObject({ exchange: true, speaker: null, focus: 'cbp one application' })
   })
 
+  it('keeps the member named in an exchange out of its topic', () => {
+    const analysis = analyseQuery(
+      index,
+      'What did Mr. Ceriani Cernadas ask about the 36-hour limit, and what did the delegation reply?'
+    )
+    expect(analysis).toMatchObject({ exchange: true, speaker: null })
+    expect(analysis.topic).not.toContain('Ceriani')
+  })
+
   it.each([
     ['How many victims were registered?', 'number'],
     ['By how much did the number increase?', 'number'],
@@ -45,6 +54,8 @@ describe('analyseQuery', () => {
     ['Who asked about pesticides?', 'person'],
     ['Which committee member asked about lobbying?', 'person'],
     ['What is the Local Integration Programme?', 'other'],
+    ['How long can migrants be detained?', 'duration'],
+    ['What time limit did the Supreme Court set?', 'other'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(analyseQuery(index, question).answerType).toBe(type)
   })
@@ -54,6 +65,13 @@ describe('analyseQuery', () => {
     expect(analyseQuery(index, 'When was it suspended for the second time?').ordinal).toBe(2)
     expect(analyseQuery(index, 'What was said last?').ordinal).toBe(-1)
     expect(analyseQuery(index, 'When was it suspended?').ordinal).toBeNull()
+  })
+
+  it('reads closing and opening remarks as a position, not a topic', () => {
+    const closing = analyseQuery(index, 'What did Mr. Charef say in his closing remarks?')
+    expect(closing).toMatchObject({ speaker: 'Mr. Charef', ordinal: -1 })
+    expect(closing.topic).not.toMatch(/remarks/)
+    expect(analyseQuery(index, 'What was in her opening statement?').ordinal).toBe(1)
   })
 })
 
