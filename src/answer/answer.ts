@@ -13,7 +13,7 @@ import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
 import { splitSentences } from '../text/sentences.ts'
 import { tokenize } from '../text/tokenize.ts'
-import type { QueryTerm } from './evidence.ts'
+import type { QueryTerm } from '../retrieve/evidence.ts'
 import {
   compoundTopic,
   coverage,
@@ -22,7 +22,7 @@ import {
   statesCompound,
   termMatch,
   unknownNames,
-} from './evidence.ts'
+} from '../retrieve/evidence.ts'
 import { formatAbstention, formatAnswer, unmatchedReason } from './format.ts'
 import type { AskQuery, AskResponse, Excerpt, Retrieved } from './schema.ts'
 
@@ -37,9 +37,10 @@ export type AnswerOptions = {
 
 type Candidate = { block: Block; start: number; end: number; score: number; covers: Set<string> }
 
-// A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19".
+// A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19", and not a
+// year ("between 2018 and 2023" dates a request; it counts nothing).
 const NUMBER =
-  /(?<![\p{L}\d‑-])\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
+  /(?<![\p{L}\d‑-])(?!(?:19|20)\d\d(?![\d,.]\d))\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
 const DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b/i
 const TIME =
@@ -224,7 +225,7 @@ export const retrieveFor = async (
 export const answerFrom = async (
   index: SearchIndex,
   { question, analysis, speaker, ranked, retrieved }: Retrieval,
-  { minCoverage = 0.3, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
+  { minCoverage = 0.33, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
 ): Promise<AskResponse> => {
   const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const records = index.records.map((r) => r.symbol)

@@ -1,6 +1,5 @@
-// Answers: evidence scoring, sentence selection, abstention and the answer's text.
+// Answers: sentence selection, abstention and the answer's text.
 export * from './answer.ts'
-export * from './evidence.ts'
 export * from './follow-up.ts'
 export * from './format.ts'
 export * from './schema.ts'

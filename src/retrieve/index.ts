@@ -1,4 +1,5 @@
-// Retrieval: question analysis, query expansion, dense, lexical and fused rankings, speaker filters.
+// Retrieval: question analysis, query expansion, evidence coverage, dense, lexical and fused rankings, speaker filters.
+export * from './evidence.ts'
 export * from './expand.ts'
 export * from './fuse.ts'
 export * from './query.ts'

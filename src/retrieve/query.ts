@@ -44,13 +44,15 @@ const ORDINALS: Record<string, number> = {
   final: -1,
 }
 
-// "Her closing remarks", "his opening statement": a position in the meeting, not a topic.
+// "Her closing remarks", "his opening statement", "at the end of the meeting": a position in the
+// meeting, not a topic.
 const POSITION =
-  /\b(?<at>opening|introductory|initial|closing|concluding|final|last)\s+(?:remarks|statements?|comments|words|observations)\b/i
-const OPENING = /^(?:opening|introductory|initial)$/i
+  /\b(?:(?<remarks>opening|introductory|initial|closing|concluding|final|last)\s+(?:remarks|statements?|comments|words|observations)|at\s+the\s+(?<at>start|beginning|outset|end|close)\s+of\s+the\s+(?:meeting|dialogue|session))\b/i
+const OPENING = /^(?:opening|introductory|initial|start|beginning|outset)$/i
 
 const ordinalOf = (question: string): number | null => {
-  const at = POSITION.exec(question)?.groups?.at
+  const groups = POSITION.exec(question)?.groups
+  const at = groups?.remarks ?? groups?.at
   if (at) return OPENING.test(at) ? 1 : -1
   const word = /\b(first|second|third|fourth|last|final)\b/i.exec(question)?.[1]?.toLowerCase()
   return word ? (ORDINALS[word] ?? null) : null

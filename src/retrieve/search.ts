@@ -2,6 +2,7 @@
 import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
+import { coverage, passageWords, queryTerms } from './evidence.ts'
 import { expandQuery } from './expand.ts'
 import { fuseRankings } from './fuse.ts'
 import { analyseQuery, type QueryAnalysis } from './query.ts'
@@ -24,6 +25,8 @@ export type SearchOptions = {
   speaker?: string
   /** Weight of the lexical ranking in hybrid fusion; the dense ranking gets the rest. */
   lexicalWeight?: number
+  /** Weight of a block's coverage of the question, added to its fused score in hybrid mode. */
+  coverageWeight?: number
   /** The question's analysis when the caller has it already. */
   analysis?: QueryAnalysis
 }
@@ -93,6 +96,7 @@ export const search = async (
     k = 10,
     speaker,
     lexicalWeight = 0.5,
+    coverageWeight = 0.6,
     analysis = analyseQuery(index, query),
   }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
@@ -113,11 +117,48 @@ export const search = async (
       ? lexicalSearch(index, focus, pool, keep)
       : mode === 'dense'
         ? await denseSearch(index, focus, pool, keep)
-        : fuseRankings(
-            [lexicalSearch(index, focus, pool, keep), await denseSearch(index, focus, pool, keep)],
-            [lexicalWeight, 1 - lexicalWeight]
+        : rerankByCoverage(
+            index,
+            fuseRankings(
+              [
+                lexicalSearch(index, focus, pool, keep),
+                await denseSearch(index, focus, pool, keep),
+              ],
+              [lexicalWeight, 1 - lexicalWeight]
+            ),
+            analysis,
+            coverageWeight
           )
   return pickOrdinal(ranked, analysis.ordinal).slice(0, k)
+}
+
+/** How many of the fused results are rescored by coverage. */
+const RERANK_DEPTH = 20
+
+/**
+ * Adds to each of the top fused scores the share of the question the block covers, with word
+ * families and close synonyms ("kids" ~ "children"): both rankers reward a block for any of the
+ * question's words, coverage for all of them.
+ */
+const rerankByCoverage = (
+  index: SearchIndex,
+  fused: RankedBlock[],
+  analysis: QueryAnalysis,
+  weight: number
+): RankedBlock[] => {
+  const terms = queryTerms(analysis.topic, index.terms, index.vectors)
+  const rescored = fused.slice(0, RERANK_DEPTH).map(({ block, score }) => ({
+    block,
+    score:
+      score +
+      weight *
+        coverage(
+          terms,
+          passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
+          index.vectors
+        ),
+  }))
+  return [...rescored.sort((a, b) => b.score - a.score), ...fused.slice(RERANK_DEPTH)]
 }
 
 /**

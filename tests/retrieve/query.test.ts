@@ -72,6 +72,11 @@ describe('analyseQuery', () => {
     expect(closing).toMatchObject({ speaker: 'Mr. Charef', ordinal: -1 })
     expect(closing.topic).not.toMatch(/remarks/)
     expect(analyseQuery(index, 'What was in her opening statement?').ordinal).toBe(1)
+    expect(analyseQuery(index, 'What did the Chair say at the end of the meeting?')).toMatchObject({
+      speaker: 'the Chair',
+      ordinal: -1,
+      focus: expect.not.stringMatching(/end/),
+    })
   })
 })
 

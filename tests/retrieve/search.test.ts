@@ -49,6 +49,13 @@ describe('search', () => {
     )
   })
 
+  it('puts first the paragraph that covers every idea of a paraphrase, not the one richest in its words', async () => {
+    const question = 'How does Mexico help reunite kids separated from their parents in America?'
+    expect((await ids(question, { mode: 'bm25', k: 3 }))[0]).not.toBe('24')
+    expect((await ids(question, { mode: 'hybrid', coverageWeight: 0, k: 3 }))[0]).not.toBe('24')
+    expect((await ids(question, { mode: 'hybrid', k: 3 }))[0]).toBe('24')
+  })
+
   it('answers "What did Ms. Dzumhur ask?" from her paragraphs only, in reading order', async () => {
     for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
       expect(await ids('What did Ms. Dzumhur ask?', { mode, k: 5 })).toEqual(['5', '6'])

@@ -3,7 +3,7 @@ import { idf, type TermStats } from '../index/lexical.ts'
 import { cachePerOwner } from '../bounded-cache.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import { zipfProbability } from '../index/vectors.ts'
-import { SCAFFOLD } from '../retrieve/query.ts'
+import { SCAFFOLD } from './query.ts'
 import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
 
 /**
@@ -177,22 +177,29 @@ export const coverage = (terms: QueryTerm[], words: PassageWords, vectors: WordV
   return terms.reduce((sum, t) => sum + t.weight * termMatch(t, words, vectors), 0) / total
 }
 
-const ABOUT: ReadonlySet<string> = new Set(['about', 'regarding', 'concerning'])
+// Where a question names its topic: after "about", or as the thing "What was the …" asks for.
+const TOPIC_OPENER =
+  /^\s*(?:(?<asks>what|which)\s+(?:is|was|are|were)\s+the\b)|\b(?<about>about|regarding|concerning)\b/i
 
 // Without a tagger, "-ing" and "-ed" words are taken for verbs; names and measures ("36-hour") are
 // specific on their own. None of them starts or extends a noun compound.
-const nounLike = (t: QueryTerm): boolean => !t.exact && !/(?:ing|ed)$|\d/i.test(t.word)
+const nounLike = (t: QueryTerm): boolean => !/^\p{Lu}|(?:ing|ed)$|\d/u.test(t.word)
 
 /**
- * The compound a question names as its topic after "about" ("death penalty" in "… say about the
- * death penalty?"), or nothing when that topic is a single word. The first word restricts what the
- * second means, so a passage must match all of it: "penalties" alone is not the death penalty.
+ * The compound a question names as its topic ("death penalty" in "… say about the death
+ * penalty?", "unemployment rate" in "What was the unemployment rate …"), or nothing when that
+ * topic is a single word. The first word restricts what the second means, so a passage must state
+ * all of it: "penalties" alone is not the death penalty.
  */
 export const compoundTopic = (question: string, terms: QueryTerm[]): QueryTerm[] => {
-  const about = tokenize(question).findIndex(({ word }) => ABOUT.has(word))
+  const opener = TOPIC_OPENER.exec(question)
+  if (!opener) return []
+  const end = opener.index + opener[0].length
+  // The token just before the topic: the last word of the opener.
+  const about = tokenize(question).filter((t) => t.end <= end).length - 1
   const first = terms.find((t) => t.position > about)
   // Allow for an article or two in between: "about the", "about all the".
-  if (about < 0 || !first || first.position - about > 3 || !nounLike(first)) return []
+  if (!first || first.position - about > 3 || !nounLike(first)) return []
   const run = [first]
   for (const t of terms.slice(terms.indexOf(first) + 1)) {
     if (t.position !== (run.at(-1)?.position ?? 0) + 1 || !nounLike(t)) break
