@@ -11,11 +11,13 @@ import { analyseQuery } from '../retrieve/query.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { search } from '../retrieve/search.ts'
 import { speakerFilter } from '../retrieve/speaker.ts'
+import type { WordVectors } from '../index/vectors.ts'
 import { splitSentences } from '../text/sentences.ts'
 import { tokenize } from '../text/tokenize.ts'
 import type { QueryTerm } from '../retrieve/evidence.ts'
 import {
   compoundTopic,
+  countedTerm,
   coverage,
   passageWords,
   queryTerms,
@@ -37,10 +39,11 @@ export type AnswerOptions = {
 
 type Candidate = { block: Block; start: number; end: number; score: number; covers: Set<string> }
 
-// A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19", and not a
-// year ("between 2018 and 2023" dates a request; it counts nothing).
+// A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19", not a
+// reference ("general comment No. 6", "article 27"), and not a year ("between 2018 and 2023" dates
+// a request; it counts nothing).
 const NUMBER =
-  /(?<![\p{L}\d‑-])(?!(?:19|20)\d\d(?![\d,.]\d))\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
+  /(?<![\p{L}\d‑-])(?<!\b(?:Nos?\.|articles?|rules?|paragraphs?)\s)(?!(?:19|20)\d\d(?![\d,.]\d))\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
 const DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b/i
 const TIME =
@@ -63,7 +66,13 @@ const FIGURE_NAMES: Record<AnswerType, string> = {
  * Whether a sentence holds the kind of thing the question asks for, beyond the figures the
  * question itself names ("in 2024" in the question is not an answer to "how many").
  */
-const fitsAnswerType = (text: string, type: AnswerType, question: string): boolean => {
+const fitsAnswerType = (
+  text: string,
+  type: AnswerType,
+  question: string,
+  counted: QueryTerm | undefined,
+  vectors: WordVectors
+): boolean => {
   if (!WANTS_FIGURE.has(type)) return false
   const rest = tokenize(question)
     .filter(({ word }) => /\d/.test(word))
@@ -72,7 +81,30 @@ const fitsAnswerType = (text: string, type: AnswerType, question: string): boole
         t.replace(new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'), ' '),
       text
     )
-  return (type === 'number' ? NUMBER : type === 'duration' ? DURATION : TIME).test(rest)
+  if (type !== 'number') return (type === 'duration' ? DURATION : TIME).test(rest)
+  return counted ? quantifies(rest, counted, vectors) : NUMBER.test(rest)
+}
+
+/** Words either side of a figure that may name what it counts: "three migrant integration centres". */
+const COUNT_REACH = 5
+
+/**
+ * Whether a figure in the text counts the thing asked about: "How many victims …" is answered by
+ * "115 victims" or "the number of victims … was 115", not by "two deceased" or "in 28 states".
+ */
+const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boolean => {
+  const tokens = tokenize(text)
+  const names = tokens.map((t) => termMatch(counted, passageWords(t.word, vectors), vectors) > 0)
+  const numberOf = tokens.some(
+    ({ word }, i) =>
+      word === 'number' && tokens[i + 1]?.word === 'of' && names.slice(i + 2, i + 6).includes(true)
+  )
+  for (const figure of text.matchAll(new RegExp(NUMBER.source, 'giu'))) {
+    if (numberOf) return true
+    const at = tokens.findIndex((t) => t.end > figure.index)
+    if (names.slice(Math.max(0, at - COUNT_REACH), at + COUNT_REACH + 1).includes(true)) return true
+  }
+  return false
 }
 
 /** The terms a passage states in the question's own words (or their word family). */
@@ -87,7 +119,8 @@ const scoreSentences = async (
   question: string,
   ranked: RankedBlock[],
   terms: QueryTerm[],
-  answerType: AnswerType
+  answerType: AnswerType,
+  counted: QueryTerm | undefined
 ): Promise<Candidate[]> => {
   const sentences = ranked.flatMap(({ block }, rank) =>
     splitSentences(block.text).map(({ start, end }) => ({
@@ -110,7 +143,7 @@ const scoreSentences = async (
     const lexical = coverage(terms, passageWords(searchable, index.vectors), index.vectors)
     const cosine = cosineSimilarity(queryVector, vectors[i] ?? [])
     const prior = 1 / (1 + rank)
-    const fits = fitsAnswerType(text, answerType, question) ? 1 : 0
+    const fits = fitsAnswerType(text, answerType, question, counted, index.vectors) ? 1 : 0
     return {
       block,
       start,
@@ -274,17 +307,24 @@ export const answerFrom = async (
   if (speakerOnly) {
     return answered(speakerOpenings(ranked, analysis.ordinal === null ? maxExcerpts : 1))
   }
-  const scored = await scoreSentences(index, question, ranked, terms, answerType)
-  // "How many …" is answered only by a sentence that gives a figure, "when …" by one that gives a
-  // date or time or is the record's own account of the meeting, nearly as close to the question as the best
-  // sentence; a passage without one is no answer.
+  const counted = countedTerm(question, terms)
+  const scored = await scoreSentences(index, question, ranked, terms, answerType, counted)
+  // "How many …" is answered only by a sentence that gives a figure (of the thing counted), "when …"
+  // by one that gives a date or time or is the record's own account of the meeting, nearly as close
+  // to the question as the best sentence; a passage without one is no answer.
   const best = Math.max(0, ...scored.map((c) => c.score))
   const pool = WANTS_FIGURE.has(answerType)
     ? scored.filter(
         (c) =>
           c.score >= FIGURE_RATIO * best &&
           ((answerType === 'time' && c.block.speaker === null) ||
-            fitsAnswerType(c.block.text.slice(c.start, c.end), answerType, question))
+            fitsAnswerType(
+              c.block.text.slice(c.start, c.end),
+              answerType,
+              question,
+              counted,
+              index.vectors
+            ))
       )
     : scored
   if (pool.length === 0) {

@@ -205,7 +205,8 @@ export const compoundTopic = (question: string, terms: QueryTerm[]): QueryTerm[]
     if (t.position !== (run.at(-1)?.position ?? 0) + 1 || !nounLike(t)) break
     run.push(t)
   }
-  return run.length > 1 ? run : []
+  // "What was the budget of …" asks for the budget: one word is enough to name it.
+  return run.length > 1 || opener.groups?.asks ? run : []
 }
 
 /**
@@ -226,4 +227,24 @@ export const statesCompound = (
     if (compound.every((t) => termMatch(t, words, vectors) > 0)) return true
   }
   return false
+}
+
+/**
+ * What "How many …" counts: the last word of the run that follows ("centres" in "How many migrant
+ * integration centres …", "children" in "How many of the children …"), or nothing for other
+ * questions.
+ */
+export const countedTerm = (question: string, terms: QueryTerm[]): QueryTerm | undefined => {
+  const tokens = tokenize(question)
+  const many = tokens.findIndex(({ word }, i) => word === 'many' && tokens[i - 1]?.word === 'how')
+  const first = terms.find((t) => t.position > many)
+  // Allow for "of the" in between: "How many of the children …".
+  if (many < 0 || !first || first.position - many > 3) return undefined
+  let last = first
+  for (const t of terms.slice(terms.indexOf(first) + 1)) {
+    // "… victims received …": a past tense ends the noun phrase ("holding centres" does not).
+    if (t.position !== last.position + 1 || /ed$/i.test(t.word)) break
+    last = t
+  }
+  return last
 }

@@ -32,6 +32,8 @@ const ABOUT_SPEAKER = new RegExp(
   String.raw`^\s*(?:what|which\s+\w+|how)\s+(?:did|does|do|has|have|had|was|were|is)\s+(?<speaker>.+?)\s+${SPEECH_VERB}\b`,
   'i'
 )
+// "Which Committee member asked …", "Which rapporteur …": the answer is one of them.
+const MEMBER = /^\s*(?:which|what)\s+(?:committee\s+)?(member|rapporteur|country\s+rapporteur)s?\b/i
 const ASKING = /\b(?:ask|asks|asked|question|questions|raise|raised)\b/i
 const REPLYING = /\b(?:repl\w*|respon\w*|answer\w*)\b/i
 
@@ -89,7 +91,10 @@ export const analyseQuery = (index: SearchIndex, question: string): QueryAnalysi
   const exchange = ASKING.test(question) && REPLYING.test(question)
   const answerType = answerTypeOf(question)
   const phrase = ABOUT_SPEAKER.exec(question)?.groups?.speaker
-  const named = phrase && index.blocks.some(speakerFilter(phrase)) ? phrase : null
+  const named =
+    phrase && index.blocks.some(speakerFilter(phrase))
+      ? phrase
+      : (MEMBER.exec(question)?.[1] ?? null)
   // In an exchange the named member asks and the delegation replies: no filter, but the name is
   // still not what the question is about.
   const speaker = exchange ? null : named
