@@ -2,7 +2,6 @@
 import type { Embeddings } from '@langchain/core/embeddings'
 import { cachePerOwner } from '../bounded-cache.ts'
 import { InvalidRequestError } from '../errors.ts'
-import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
@@ -10,12 +9,14 @@ import type { AnswerType, QueryAnalysis } from '../retrieve/query.ts'
 import { analyseQuery } from '../retrieve/query.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { search } from '../retrieve/search.ts'
-import { speakerFilter } from '../retrieve/speaker.ts'
+import { speakerBlocks } from '../retrieve/speaker.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import { splitSentences } from '../text/sentences.ts'
 import { tokenize } from '../text/tokenize.ts'
 import type { QueryTerm } from '../retrieve/evidence.ts'
 import {
+  blockSentences,
+  blockWords,
   compoundTopic,
   countedTerm,
   coverage,
@@ -24,6 +25,7 @@ import {
   statesCompound,
   termMatch,
   unknownNames,
+  weightedShare,
 } from '../retrieve/evidence.ts'
 import { formatAbstention, formatAnswer, unmatchedReason } from './format.ts'
 import type { AskQuery, AskResponse, Excerpt, Retrieved } from './schema.ts'
@@ -63,26 +65,25 @@ const FIGURE_NAMES: Record<AnswerType, string> = {
 }
 
 /**
- * Whether a sentence holds the kind of thing the question asks for, beyond the figures the
- * question itself names ("in 2024" in the question is not an answer to "how many").
+ * A test of whether a sentence holds the kind of thing the question asks for, beyond the figures
+ * the question itself names ("in 2024" in the question is not an answer to "how many"); made once
+ * per question.
  */
-const fitsAnswerType = (
-  text: string,
+const answerTypeTest = (
   type: AnswerType,
   question: string,
   counted: QueryTerm | undefined,
   vectors: WordVectors
-): boolean => {
-  if (!WANTS_FIGURE.has(type)) return false
-  const rest = tokenize(question)
+): ((text: string) => boolean) => {
+  if (!WANTS_FIGURE.has(type)) return () => false
+  const given = tokenize(question)
     .filter(({ word }) => /\d/.test(word))
-    .reduce(
-      (t, { word }) =>
-        t.replace(new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'), ' '),
-      text
-    )
-  if (type !== 'number') return (type === 'duration' ? DURATION : TIME).test(rest)
-  return counted ? quantifies(rest, counted, vectors) : NUMBER.test(rest)
+    .map(({ word }) => new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'))
+  return (text) => {
+    const rest = given.reduce((t, figure) => t.replace(figure, ' '), text)
+    if (type !== 'number') return (type === 'duration' ? DURATION : TIME).test(rest)
+    return counted ? quantifies(rest, counted, vectors) : NUMBER.test(rest)
+  }
 }
 
 /** Words either side of a figure that may name what it counts: "three migrant integration centres". */
@@ -93,6 +94,7 @@ const COUNT_REACH = 5
  * "115 victims" or "the number of victims … was 115", not by "two deceased" or "in 28 states".
  */
 const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boolean => {
+  if (termMatch(counted, passageWords(text, vectors), vectors) === 0) return false
   const tokens = tokenize(text)
   const names = tokens.map((t) => termMatch(counted, passageWords(t.word, vectors), vectors) > 0)
   const numberOf = tokens.some(
@@ -107,63 +109,44 @@ const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boo
   return false
 }
 
-/** The terms a passage states in the question's own words (or their word family). */
-const coveredTerms = (terms: QueryTerm[], text: string, index: SearchIndex): Set<string> => {
-  const words = passageWords(text, index.vectors)
-  return new Set(terms.filter((t) => termMatch(t, words, index.vectors) >= 0.9).map((t) => t.stem))
-}
-
 /** Scores every sentence of the retrieved blocks against the question. */
 const scoreSentences = async (
   index: SearchIndex,
   question: string,
   ranked: RankedBlock[],
   terms: QueryTerm[],
-  answerType: AnswerType,
-  counted: QueryTerm | undefined
+  fitsType: (text: string) => boolean
 ): Promise<Candidate[]> => {
-  const sentences = ranked.flatMap(({ block }, rank) =>
-    splitSentences(block.text).map(({ start, end }) => ({
-      block,
-      rank,
-      start,
-      end,
-      text: block.text.slice(start, end),
-    }))
-  )
-  const [queryVector, vectors] = await Promise.all([
+  const [queryVector, blockVectors] = await Promise.all([
     index.embeddings.embedQuery(question),
-    embedSentences(
-      index.embeddings,
-      sentences.map((s) => s.text)
-    ),
+    Promise.all(ranked.map(({ block }) => embedSentences(index, block))),
   ])
-  return sentences.map(({ block, rank, start, end, text }, i) => {
-    const searchable = `${text} ${structuralLabel(block)}`
-    const lexical = coverage(terms, passageWords(searchable, index.vectors), index.vectors)
-    const cosine = cosineSimilarity(queryVector, vectors[i] ?? [])
-    const prior = 1 / (1 + rank)
-    const fits = fitsAnswerType(text, answerType, question, counted, index.vectors) ? 1 : 0
-    return {
-      block,
-      start,
-      end,
-      score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior + 0.1 * fits,
-      covers: coveredTerms(terms, searchable, index),
-    }
-  })
+  return ranked.flatMap(({ block }, rank) =>
+    blockSentences(block, index.vectors).map(({ start, end, text, words }, i) => {
+      const matches = terms.map((t) => termMatch(t, words, index.vectors))
+      const lexical = weightedShare(terms, matches)
+      const cosine = cosineSimilarity(queryVector, blockVectors[rank]?.[i] ?? [])
+      const prior = 1 / (1 + rank)
+      const fits = fitsType(text) ? 1 : 0
+      return {
+        block,
+        start,
+        end,
+        score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior + 0.1 * fits,
+        // The terms the sentence states in the question's own words (or their word family).
+        covers: new Set(terms.filter((_, t) => (matches[t] ?? 0) >= 0.9).map((t) => t.stem)),
+      }
+    })
+  )
 }
 
-// Record sentences are embedded once: the same ones come back for question after question.
-const sentenceVectors = cachePerOwner<Embeddings, string, number[]>(100_000)
+// A block's sentences are embedded once: the same blocks come back for question after question.
+const sentenceVectors = cachePerOwner<Embeddings, Block, Promise<number[][]>>(100_000)
 
-const embedSentences = async (embeddings: Embeddings, texts: string[]): Promise<number[][]> => {
-  const cache = sentenceVectors(embeddings)
-  const missing = [...new Set(texts.filter((t) => !cache.has(t)))]
-  const computed = missing.length > 0 ? await embeddings.embedDocuments(missing) : []
-  const fresh = new Map(missing.map((t, i) => [t, computed[i] ?? []]))
-  return texts.map((t) => cache.get(t, () => fresh.get(t) ?? []))
-}
+const embedSentences = (index: SearchIndex, block: Block): Promise<number[][]> =>
+  sentenceVectors(index.embeddings).get(block, () =>
+    index.embeddings.embedDocuments(blockSentences(block, index.vectors).map((s) => s.text))
+  )
 
 const cosineSimilarity = (a: number[], b: number[]): number => {
   let dot = 0
@@ -239,7 +222,7 @@ export const retrieveFor = async (
   index: SearchIndex,
   { question, k, speaker }: AskQuery
 ): Promise<Retrieval> => {
-  if (speaker && !index.blocks.some(speakerFilter(speaker))) {
+  if (speaker && speakerBlocks(index.blocks, speaker).size === 0) {
     throw new InvalidRequestError(`no speaker or role in the indexed records matches "${speaker}"`)
   }
   const analysis = analyseQuery(index, question)
@@ -271,12 +254,7 @@ export const answerFrom = async (
   const answers =
     compoundStated &&
     ranked.some(
-      ({ block }) =>
-        coverage(
-          terms,
-          passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
-          index.vectors
-        ) >= minCoverage
+      ({ block }) => coverage(terms, blockWords(block, index.vectors), index.vectors) >= minCoverage
     )
   const speakerOnly = terms.length === 0 && speaker !== undefined && ranked.length > 0
   const abstain = (reason: string): AskResponse => ({
@@ -290,7 +268,7 @@ export const answerFrom = async (
   if (!speakerOnly && (terms.length === 0 || names.length > 0 || !answers)) {
     const unmatched = terms.filter((t) =>
       ranked.every(
-        ({ block }) => termMatch(t, passageWords(block.text, index.vectors), index.vectors) === 0
+        ({ block }) => termMatch(t, blockWords(block, index.vectors), index.vectors) === 0
       )
     )
     // Name what no paragraph has: a name, a word, or else the compound as the question puts it.
@@ -307,8 +285,8 @@ export const answerFrom = async (
   if (speakerOnly) {
     return answered(speakerOpenings(ranked, analysis.ordinal === null ? maxExcerpts : 1))
   }
-  const counted = countedTerm(question, terms)
-  const scored = await scoreSentences(index, question, ranked, terms, answerType, counted)
+  const fitsType = answerTypeTest(answerType, question, countedTerm(question, terms), index.vectors)
+  const scored = await scoreSentences(index, question, ranked, terms, fitsType)
   // "How many …" is answered only by a sentence that gives a figure (of the thing counted), "when …"
   // by one that gives a date or time or is the record's own account of the meeting, nearly as close
   // to the question as the best sentence; a passage without one is no answer.
@@ -318,13 +296,7 @@ export const answerFrom = async (
         (c) =>
           c.score >= FIGURE_RATIO * best &&
           ((answerType === 'time' && c.block.speaker === null) ||
-            fitsAnswerType(
-              c.block.text.slice(c.start, c.end),
-              answerType,
-              question,
-              counted,
-              index.vectors
-            ))
+            fitsType(c.block.text.slice(c.start, c.end)))
       )
     : scored
   if (pool.length === 0) {

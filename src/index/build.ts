@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Block, ParsedRecord, RecordInfo } from '../records/block.ts'
 import type { RecordFailure, SourceFile } from '../records/load.ts'
 import { sha256 } from '../records/load.ts'
+import { serializeBm25Index } from './bm25-index.ts'
 import { blockKey, buildLexicalIndex, termStatsOf } from './lexical.ts'
 import type { Manifest } from './manifest.ts'
 import { INDEX_FORMAT } from './manifest.ts'
@@ -39,11 +40,16 @@ export type BuildOptions = {
 }
 
 /**
- * The HNSW store for these documents. The graph is built here rather than by
+ * The HNSW store for these documents and their vectors. The graph is built here rather than by
  * `HNSWLib.fromDocuments`, which fixes M and efConstruction at hnswlib's defaults.
  */
-const denseStore = async (documents: Document[], embeddings: Embeddings, m: number, efConstruction: number): Promise<HNSWLib> => {
-  const vectors = await embeddings.embedDocuments(documents.map((d) => d.pageContent))
+const denseStore = (
+  documents: Document[],
+  vectors: number[][],
+  embeddings: Embeddings,
+  m: number,
+  efConstruction: number
+): HNSWLib => {
   const numDimensions = vectors[0]?.length ?? 0
   const graph = new hnswlib.HierarchicalNSW('cosine', numDimensions)
   graph.initIndex(Math.max(1, vectors.length), m, efConstruction, 100)
@@ -54,10 +60,19 @@ const denseStore = async (documents: Document[], embeddings: Embeddings, m: numb
   return store
 }
 
-/** Builds the index in memory. A SIF embedder's common component is fitted on these blocks first. */
+/** The embedder for queries and the documents' vectors; a SIF embedder is fitted on them first. */
+const embedAll = async (
+  embeddings: Embeddings,
+  texts: string[]
+): Promise<{ embeddings: Embeddings; vectors: number[][] }> =>
+  embeddings instanceof SifEmbeddings
+    ? embeddings.fitDocuments(texts)
+    : { embeddings, vectors: await embeddings.embedDocuments(texts) }
+
+/** Builds the index in memory. A SIF embedder's common component is fitted on these blocks' sentences. */
 export const buildIndex = async (
   { records, sources, failures, embedder, vectors }: BuildInput,
-  { efSearch = 64, m = 16, efConstruction = 200 }: BuildOptions = {}
+  { efSearch = 64, m = 16, efConstruction = 100 }: BuildOptions = {}
 ): Promise<SearchIndex> => {
   const started = performance.now()
   const blocks = records.flatMap((r) => r.blocks)
@@ -66,12 +81,18 @@ export const buildIndex = async (
   const documents = blocks.flatMap((b) =>
     splitSentences(b.text).map(
       ({ start, end }) =>
-        new Document({ pageContent: b.text.slice(start, end), metadata: { key: blockKey(b), start, end } })
+        new Document({
+          pageContent: b.text.slice(start, end),
+          metadata: { key: blockKey(b), start, end },
+        })
     )
   )
-  const texts = documents.map((d) => d.pageContent)
-  const fitted = embedder.embeddings instanceof SifEmbeddings ? embedder.embeddings.fit(texts) : embedder.embeddings
-  const dense = await denseStore(documents, fitted, m, efConstruction)
+  const embedded = await embedAll(
+    embedder.embeddings,
+    documents.map((d) => d.pageContent)
+  )
+  const fitted = embedded.embeddings
+  const dense = denseStore(documents, embedded.vectors, fitted, m, efConstruction)
   const infos: RecordInfo[] = records.map((r) => ({
     ...r.meta,
     slug: r.slug,
@@ -85,9 +106,13 @@ export const buildIndex = async (
     buildMs: 0,
     sources,
     failures,
-    embedder: { name: embedder.name, dims: dense.args.numDimensions ?? 0, settings: embedder.settings },
+    embedder: {
+      name: embedder.name,
+      dims: dense.args.numDimensions ?? 0,
+      settings: embedder.settings,
+    },
     hnsw: { space: 'cosine', m, efConstruction, efSearch },
-    lexical: { library: 'minisearch', scoring: 'BM25+' },
+    lexical: { library: 'rapporteur postings', scoring: 'BM25+ over weighted fields' },
     counts: {
       records: records.length,
       blocks: blocks.length,
@@ -131,14 +156,19 @@ export const writeIndex = async (index: SearchIndex, dir: string): Promise<Manif
   const corpus: StoredCorpus = { records: index.records, blocks: index.blocks }
   const contents: Record<(typeof STORED_FILES)[number], string> = {
     'corpus.json': JSON.stringify(corpus),
-    'lexical.json': JSON.stringify(index.lexical),
+    'lexical.json': serializeBm25Index(index.lexical),
     'terms.json': JSON.stringify(index.terms),
     // A SIF embedder's fitted state; other embedders keep theirs outside the index.
-    'embedder.json': JSON.stringify(index.embeddings instanceof SifEmbeddings ? index.embeddings.params : {}),
+    'embedder.json': JSON.stringify(
+      index.embeddings instanceof SifEmbeddings ? index.embeddings.params : {}
+    ),
   }
-  await Promise.all(Object.entries(contents).map(([name, text]) => writeFile(join(aside, name), text)))
+  await Promise.all(
+    Object.entries(contents).map(([name, text]) => writeFile(join(aside, name), text))
+  )
   const files: Record<string, string> = {}
-  for (const name of (await readdir(aside)).sort()) files[name] = sha256(await readFile(join(aside, name)))
+  for (const name of (await readdir(aside)).sort())
+    files[name] = sha256(await readFile(join(aside, name)))
   const manifest: Manifest = { ...index.manifest, files }
   await writeFile(join(aside, 'manifest.json'), JSON.stringify(manifest, null, 2))
   await rename(aside, join(builds, id))
@@ -152,6 +182,7 @@ export const writeIndex = async (index: SearchIndex, dir: string): Promise<Manif
 const removeOtherBuilds = async (builds: string, keep: string): Promise<void> => {
   for (const name of await readdir(builds)) {
     // Another process's build in progress is left alone.
-    if (name !== keep && !name.endsWith('.tmp')) await rm(join(builds, name), { recursive: true, force: true })
+    if (name !== keep && !name.endsWith('.tmp'))
+      await rm(join(builds, name), { recursive: true, force: true })
   }
 }

@@ -8,7 +8,11 @@ import type { WordVectors } from './vectors.ts'
  * the manifest so that switching models marks the index stale. `OllamaEmbeddings` from
  * `@langchain/ollama` fits here (see the README).
  */
-export type NamedEmbeddings = { name: string; settings: Record<string, unknown>; embeddings: Embeddings }
+export type NamedEmbeddings = {
+  name: string
+  settings: Record<string, unknown>
+  embeddings: Embeddings
+}
 
 /** The default: SIF over the word vectors, with smoothing `a`. */
 export const sifEmbedder = (vectors: WordVectors, a = 1e-3): NamedEmbeddings => ({
@@ -18,5 +22,8 @@ export const sifEmbedder = (vectors: WordVectors, a = 1e-3): NamedEmbeddings => 
 })
 
 /** Same name and settings: an index built with `built` can serve queries embedded by `wanted`. */
-export const sameEmbedder = (built: { name: string; settings: Record<string, unknown> }, wanted: NamedEmbeddings): boolean =>
+export const sameEmbedder = (
+  built: { name: string; settings: Record<string, unknown> },
+  wanted: NamedEmbeddings
+): boolean =>
   built.name === wanted.name && JSON.stringify(built.settings) === JSON.stringify(wanted.settings)

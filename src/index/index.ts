@@ -1,4 +1,5 @@
 // Index: word vectors, the SIF embedder, lexical and dense stores, build, load and the manifest.
+export * from './bm25-index.ts'
 export * from './build.ts'
 export * from './embedder.ts'
 export * from './lexical.ts'

@@ -1,32 +1,13 @@
-// The lexical index: MiniSearch (BM25+) over block text and speaker, with stemmed, stopword-free terms.
-import MiniSearch, { type Options } from 'minisearch'
+// Lexical documents: the fields of a block the BM25 index scores, with their boosts, and term statistics.
 import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
-import { STOPWORDS, contentTerms, stem, tokenize } from '../text/tokenize.ts'
-
-export type LexicalDocument = {
-  key: string
-  text: string
-  speaker: string
-  roles: string
-  label: string
-}
-
-const OPTIONS: Options<LexicalDocument> = {
-  idField: 'key',
-  fields: ['text', 'speaker', 'roles', 'label'],
-  storeFields: [],
-  tokenize: (text) => tokenize(text).map((t) => t.word),
-  processTerm: (word) => {
-    const parts = word.includes('-') ? [word, ...word.split('-')] : [word]
-    const terms = parts.filter((p) => p && !STOPWORDS.has(p)).map(stem)
-    return terms.length > 0 ? terms : null
-  },
-  searchOptions: { combineWith: 'OR', boost: { text: 1, speaker: 1.5, roles: 0.5, label: 0.8 } },
-}
+import { STOPWORDS, contentTerms, tokenize } from '../text/tokenize.ts'
+import type { Bm25Document, Bm25Index } from './bm25-index.ts'
+import { buildBm25Index } from './bm25-index.ts'
 
 /** The key of a block across records. */
-export const blockKey = (block: Pick<Block, 'record' | 'id'>): string => `${block.record}#${block.id}`
+export const blockKey = (block: Pick<Block, 'record' | 'id'>): string =>
+  `${block.record}#${block.id}`
 
 // Words people use for what a heading or procedural line is, which its own text rarely says.
 const PROCEDURAL_LABELS: [RegExp, string][] = [
@@ -47,22 +28,22 @@ export const structuralLabel = (block: Pick<Block, 'kind' | 'text'>): string => 
   return ''
 }
 
-export const lexicalDocument = (block: Block): LexicalDocument => ({
+/**
+ * A block as the lexical index sees it. A word of the speaker's name counts more than one of the
+ * text ("What did Mr. Charef ask"), a role or an event label less.
+ */
+export const lexicalDocument = (block: Block): Bm25Document => ({
   key: blockKey(block),
-  text: block.text,
-  speaker: block.speaker ?? '',
-  roles: block.roles.map((r) => ROLE_LABELS[r]).join(' '),
-  label: structuralLabel(block),
+  fields: [
+    { text: block.text, boost: 1 },
+    { text: block.speaker ?? '', boost: 1.5 },
+    { text: block.roles.map((r) => ROLE_LABELS[r]).join(' '), boost: 0.5 },
+    { text: structuralLabel(block), boost: 0.8 },
+  ],
 })
 
-export const buildLexicalIndex = (blocks: Block[]): MiniSearch<LexicalDocument> => {
-  const index = new MiniSearch<LexicalDocument>(OPTIONS)
-  index.addAll(blocks.map(lexicalDocument))
-  return index
-}
-
-export const loadLexicalIndex = (json: string): MiniSearch<LexicalDocument> =>
-  MiniSearch.loadJSON<LexicalDocument>(json, OPTIONS)
+export const buildLexicalIndex = (blocks: Block[]): Bm25Index =>
+  buildBm25Index(blocks.map(lexicalDocument), contentTerms)
 
 /**
  * Document frequencies of content terms, for weighting query terms in answer selection, and the
@@ -75,7 +56,10 @@ export const termStatsOf = (blocks: Block[]): TermStats => {
   const vocabulary = new Set<string>()
   for (const block of blocks) {
     for (const { word } of tokenize(block.text)) if (!STOPWORDS.has(word)) vocabulary.add(word)
-    for (const term of new Set(contentTerms(`${block.text} ${block.speaker ?? ''} ${structuralLabel(block)}`))) df[term] = (df[term] ?? 0) + 1
+    for (const term of new Set(
+      contentTerms(`${block.text} ${block.speaker ?? ''} ${structuralLabel(block)}`)
+    ))
+      df[term] = (df[term] ?? 0) + 1
   }
   return { documents: blocks.length, df, vocabulary: [...vocabulary].sort() }
 }

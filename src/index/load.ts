@@ -7,8 +7,8 @@ import type { RecordFailure } from '../records/load.ts'
 import { listSources, loadRecords, sha256 } from '../records/load.ts'
 import type { BuildOptions, StoredCorpus } from './build.ts'
 import { BUILDS_DIR, CURRENT_FILE, buildIndex, writeIndex } from './build.ts'
+import { loadBm25Index } from './bm25-index.ts'
 import type { TermStats } from './lexical.ts'
-import { loadLexicalIndex } from './lexical.ts'
 import type { Manifest } from './manifest.ts'
 import { INDEX_FORMAT, ManifestSchema } from './manifest.ts'
 import type { SearchIndex } from './search-index.ts'
@@ -40,11 +40,17 @@ const readManifest = async (build: string): Promise<Manifest> => {
   try {
     json = JSON.parse(await readFile(join(build, 'manifest.json'), 'utf8'))
   } catch (error) {
-    throw new IndexInvalidError(`manifest of ${build} is unreadable: ${(error as Error).message}`, 'corrupt')
+    throw new IndexInvalidError(
+      `manifest of ${build} is unreadable: ${(error as Error).message}`,
+      'corrupt'
+    )
   }
   const format = (json as { format?: unknown } | null)?.format
   if (format !== INDEX_FORMAT) {
-    throw new IndexInvalidError(`index format ${String(format)} is not the current ${INDEX_FORMAT}`, 'stale')
+    throw new IndexInvalidError(
+      `index format ${String(format)} is not the current ${INDEX_FORMAT}`,
+      'stale'
+    )
   }
   const parsed = ManifestSchema.safeParse(json)
   if (!parsed.success) throw new IndexInvalidError(`manifest of ${build} is malformed`, 'corrupt')
@@ -56,8 +62,11 @@ const checkCurrent = async (manifest: Manifest, recordsDir: string, embedder: Na
   const sources = await listSources(recordsDir)
   const same =
     sources.length === manifest.sources.length &&
-    sources.every((s, i) => s.file === manifest.sources[i]?.file && s.sha256 === manifest.sources[i]?.sha256)
-  if (!same) throw new IndexInvalidError('the source records changed since the index was built', 'stale')
+    sources.every(
+      (s, i) => s.file === manifest.sources[i]?.file && s.sha256 === manifest.sources[i]?.sha256
+    )
+  if (!same)
+    throw new IndexInvalidError('the source records changed since the index was built', 'stale')
   if (!sameEmbedder(manifest.embedder, embedder)) {
     throw new IndexInvalidError('the embedder settings changed since the index was built', 'stale')
   }
@@ -73,7 +82,10 @@ export const openIndex = async (dir: string, options: OpenOptions): Promise<Sear
   for (const [name, hash] of Object.entries(manifest.files)) {
     const data = await readFile(join(build, name)).catch(() => null)
     if (!data || sha256(data) !== hash) {
-      throw new IndexInvalidError(`${name} in ${build} is missing or does not match its manifest hash`, 'corrupt')
+      throw new IndexInvalidError(
+        `${name} in ${build} is missing or does not match its manifest hash`,
+        'corrupt'
+      )
     }
     contents.set(name, data)
   }
@@ -93,7 +105,7 @@ export const openIndex = async (dir: string, options: OpenOptions): Promise<Sear
       embeddings,
       vectors: options.vectors,
       dense,
-      lexical: loadLexicalIndex(text('lexical.json')),
+      lexical: loadBm25Index(text('lexical.json')),
       terms: JSON.parse(text('terms.json')) as TermStats,
     })
   } catch (error) {
@@ -109,7 +121,10 @@ export type EnsuredIndex = {
 }
 
 /** Parses the records, builds and writes a fresh index. */
-export const rebuildIndex = async (dir: string, options: OpenOptions & BuildOptions): Promise<SearchIndex> => {
+export const rebuildIndex = async (
+  dir: string,
+  options: OpenOptions & BuildOptions
+): Promise<SearchIndex> => {
   const loaded = await loadRecords(options.recordsDir)
   const embedder = options.embedder ?? sifEmbedder(options.vectors)
   const index = await buildIndex({ ...loaded, embedder, vectors: options.vectors }, options)
@@ -117,7 +132,10 @@ export const rebuildIndex = async (dir: string, options: OpenOptions & BuildOpti
 }
 
 /** Opens the index in `dir`, rebuilding it from the records when it is missing, stale or corrupt. */
-export const ensureIndex = async (dir: string, options: OpenOptions & BuildOptions): Promise<EnsuredIndex> => {
+export const ensureIndex = async (
+  dir: string,
+  options: OpenOptions & BuildOptions
+): Promise<EnsuredIndex> => {
   try {
     const index = await openIndex(dir, options)
     return { index, rebuilt: null, failures: index.manifest.failures }

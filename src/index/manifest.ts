@@ -2,7 +2,7 @@
 import { z } from 'zod'
 
 /** Bumped whenever the on-disk layout or the meaning of a stored field changes. */
-export const INDEX_FORMAT = 4
+export const INDEX_FORMAT = 5
 
 export const ManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
@@ -12,7 +12,11 @@ export const ManifestSchema = z.object({
   sources: z.array(z.object({ file: z.string(), sha256: z.string() })),
   failures: z.array(z.object({ file: z.string(), reason: z.string() })),
   /** The sentence embedder: its name and the settings that change its vectors. */
-  embedder: z.object({ name: z.string(), dims: z.number().int(), settings: z.record(z.string(), z.unknown()) }),
+  embedder: z.object({
+    name: z.string(),
+    dims: z.number().int(),
+    settings: z.record(z.string(), z.unknown()),
+  }),
   hnsw: z.object({
     space: z.string(),
     m: z.number().int(),
@@ -20,7 +24,11 @@ export const ManifestSchema = z.object({
     efSearch: z.number().int(),
   }),
   lexical: z.object({ library: z.string(), scoring: z.string() }),
-  counts: z.object({ records: z.number().int(), blocks: z.number().int(), paragraphs: z.number().int() }),
+  counts: z.object({
+    records: z.number().int(),
+    blocks: z.number().int(),
+    paragraphs: z.number().int(),
+  }),
   /** sha256 of every other file in the build directory, to catch truncation and corruption. */
   files: z.record(z.string(), z.string()),
 })

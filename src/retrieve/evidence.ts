@@ -4,6 +4,9 @@ import { cachePerOwner } from '../bounded-cache.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import { zipfProbability } from '../index/vectors.ts'
 import { SCAFFOLD } from './query.ts'
+import { structuralLabel } from '../index/lexical.ts'
+import type { Block } from '../records/block.ts'
+import { splitSentences } from '../text/sentences.ts'
 import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
 
 /**
@@ -80,6 +83,36 @@ const passageCache = cachePerOwner<WordVectors, string, PassageWords>(50_000)
 export const passageWords = (text: string, vectors: WordVectors): PassageWords =>
   passageCache(vectors).get(text, () => analysePassage(text, vectors))
 
+/** A sentence of a block: its offsets, its text, and its words with the block's structural label. */
+export type BlockSentence = { start: number; end: number; text: string; words: PassageWords }
+
+// Per block, as blocks never change: no hashing of long texts on the query path.
+const blockCache = new WeakMap<Block, { words: PassageWords; sentences: BlockSentence[] }>()
+
+const analyseBlock = (block: Block, vectors: WordVectors) => {
+  let analysed = blockCache.get(block)
+  if (!analysed) {
+    const label = structuralLabel(block)
+    analysed = {
+      words: analysePassage(`${block.text} ${label}`, vectors),
+      sentences: splitSentences(block.text).map(({ start, end }) => {
+        const text = block.text.slice(start, end)
+        return { start, end, text, words: analysePassage(`${text} ${label}`, vectors) }
+      }),
+    }
+    blockCache.set(block, analysed)
+  }
+  return analysed
+}
+
+/** A block's words, with the words of its structural label ("suspension" for a suspension). */
+export const blockWords = (block: Block, vectors: WordVectors): PassageWords =>
+  analyseBlock(block, vectors).words
+
+/** A block's sentences, each with its words. */
+export const blockSentences = (block: Block, vectors: WordVectors): BlockSentence[] =>
+  analyseBlock(block, vectors).sentences
+
 const analysePassage = (text: string, vectors: WordVectors): PassageWords => {
   const stems = new Set<string>()
   const ranked = new Map<number, string>()
@@ -112,9 +145,10 @@ const sameFamily = (a: string, b: string): boolean => {
  * similarity for a close neighbour in vector space.
  */
 export const termMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
+  if (words.stems.has(term.stem)) return 1
   let matches = matchCache.get(words)
   if (!matches) matchCache.set(words, (matches = new Map()))
-  const key = `${term.word}|${term.exact}`
+  const key = term.exact ? `=${term.word}` : term.word
   let match = matches.get(key)
   if (match === undefined) matches.set(key, (match = matchTerm(term, words, vectors)))
   return match
@@ -171,10 +205,18 @@ export const unknownNames = (terms: QueryTerm[], stats: TermStats): QueryTerm[] 
   terms.filter((t) => t.exact && (stats.df[t.stem] ?? 0) === 0)
 
 /** Share of the question's term weight that the passage covers, in [0, 1]. */
-export const coverage = (terms: QueryTerm[], words: PassageWords, vectors: WordVectors): number => {
+export const coverage = (terms: QueryTerm[], words: PassageWords, vectors: WordVectors): number =>
+  weightedShare(
+    terms,
+    terms.map((t) => termMatch(t, words, vectors))
+  )
+
+/** Share of the terms' weight that their matches (each in [0, 1]) cover. */
+export const weightedShare = (terms: QueryTerm[], matches: number[]): number => {
   const total = terms.reduce((sum, t) => sum + t.weight, 0)
-  if (total === 0) return 0
-  return terms.reduce((sum, t) => sum + t.weight * termMatch(t, words, vectors), 0) / total
+  return total === 0
+    ? 0
+    : terms.reduce((sum, t, i) => sum + t.weight * (matches[i] ?? 0), 0) / total
 }
 
 // Where a question names its topic: after "about", or as the thing "What was the …" asks for.
@@ -218,6 +260,8 @@ export const statesCompound = (
   text: string,
   vectors: WordVectors
 ): boolean => {
+  const whole = passageWords(text, vectors)
+  if (!compound.every((t) => termMatch(t, whole, vectors) > 0)) return false
   const tokens = tokenize(text)
   const span = compound.length + 2
   for (let i = 0; i + 1 <= tokens.length; i++) {

@@ -1,7 +1,7 @@
 // Question analysis: whose words are asked for, what kind of answer is wanted, and whether it is an exchange.
 import type { SearchIndex } from '../index/search-index.ts'
 import { STOPWORDS, tokenize } from '../text/tokenize.ts'
-import { speakerFilter } from './speaker.ts'
+import { speakerBlocks } from './speaker.ts'
 
 export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
 
@@ -92,7 +92,7 @@ export const analyseQuery = (index: SearchIndex, question: string): QueryAnalysi
   const answerType = answerTypeOf(question)
   const phrase = ABOUT_SPEAKER.exec(question)?.groups?.speaker
   const named =
-    phrase && index.blocks.some(speakerFilter(phrase))
+    phrase && speakerBlocks(index.blocks, phrase).size > 0
       ? phrase
       : (MEMBER.exec(question)?.[1] ?? null)
   // In an exchange the named member asks and the delegation replies: no filter, but the name is

@@ -1,13 +1,14 @@
 // Dense, lexical and hybrid rankings of blocks for a query, with an optional speaker filter.
+import { searchBm25 } from '../index/bm25-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
-import { coverage, passageWords, queryTerms } from './evidence.ts'
+import { blockWords, coverage, queryTerms } from './evidence.ts'
 import { expandQuery } from './expand.ts'
 import { fuseRankings } from './fuse.ts'
 import { analyseQuery, type QueryAnalysis } from './query.ts'
-import { speakerFilter } from './speaker.ts'
-import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
+import { speakerBlocks } from './speaker.ts'
+import { STOPWORDS, contentTerms, tokenize } from '../text/tokenize.ts'
 
 export const RETRIEVERS = ['hybrid', 'bm25', 'dense'] as const
 export type RetrieverName = (typeof RETRIEVERS)[number]
@@ -37,31 +38,38 @@ const POOL = 50
 /** Sentences fetched per block wanted: enough that blocks with several close sentences still fill n. */
 const SENTENCES_PER_BLOCK = 4
 
+/** Above this share of the corpus, a speaker filter is applied after the search, not inside it. */
+const FILTER_AFTER_SHARE = 0.1
+
 export const denseSearch = async (
   index: SearchIndex,
   query: string,
   n: number,
-  keep?: (block: Block) => boolean
+  admitted?: ReadonlySet<Block>
 ): Promise<RankedBlock[]> => {
   const total = index.dense.index.getCurrentCount()
   const vector = await index.embeddings.embedQuery(query)
   if (total === 0 || vector.every((x) => x === 0)) return []
-  const results = await index.dense.similaritySearchVectorWithScore(
+  const wanted = n * SENTENCES_PER_BLOCK
+  // hnswlib calls back into JS for every candidate it filters: for a filter that admits much of
+  // the corpus ("Committee members"), a wider unfiltered search followed by the filter is faster.
+  const share = admitted ? admitted.size / Math.max(1, index.blocks.length) : 1
+  const inside = admitted !== undefined && share < FILTER_AFTER_SHARE
+  // The underlying hnswlib index is searched directly (as its ef is set directly): labels map to
+  // blocks through a table, where LangChain's wrapper would look each one up in its docstore.
+  const { neighbors, distances } = index.dense.index.searchKnn(
     vector,
-    Math.min(n * SENTENCES_PER_BLOCK, total),
-    // No filter at all when nothing is filtered: hnswlib then calls back into JS for no candidate.
-    keep &&
-      ((doc) => {
-        const block = index.byKey.get(String(doc.metadata.key))
-        return block !== undefined && keep(block)
-      })
+    Math.min(inside ? wanted : Math.ceil(wanted / share), total),
+    inside ? (label: number) => admitted.has(index.sentenceBlocks[label] as Block) : undefined
   )
   const best = new Map<Block, number>()
-  for (const [doc, distance] of results) {
-    const block = index.byKey.get(String(doc.metadata.key))
+  neighbors.forEach((label, i) => {
+    const block = index.sentenceBlocks[label]
     // hnswlib's cosine space returns a distance, 1 − cosine: turned back into a similarity.
-    if (block && !best.has(block)) best.set(block, 1 - distance)
-  }
+    if (block && !best.has(block) && (!admitted || admitted.has(block))) {
+      best.set(block, 1 - (distances[i] ?? 1))
+    }
+  })
   return [...best].slice(0, n).map(([block, score]) => ({ block, score }))
 }
 
@@ -69,19 +77,23 @@ export const lexicalSearch = (
   index: SearchIndex,
   query: string,
   n: number,
-  keep?: (block: Block) => boolean
+  admitted?: ReadonlySet<Block>
 ): RankedBlock[] => {
-  const expansions = expandQuery(index, query)
-  // An expansion weighs what its similarity says; the question's own words weigh 1.
-  const boosts = new Map(expansions.map((e) => [stem(e.word), e.weight]))
-  const text = [query, ...expansions.map((e) => e.word)].join(' ')
-  const ranked: RankedBlock[] = []
-  for (const result of index.lexical.search(text, { boostTerm: (term) => boosts.get(term) ?? 1 })) {
-    const block = index.byKey.get(String(result.id))
-    if (block && (!keep || keep(block))) ranked.push({ block, score: result.score })
-    if (ranked.length >= n) break
+  // The question's own words weigh 1; an expansion weighs what its similarity says.
+  const boosts = new Map<string, number>()
+  for (const e of expandQuery(index, query)) {
+    for (const term of contentTerms(e.word))
+      boosts.set(term, Math.max(boosts.get(term) ?? 0, e.weight))
   }
-  return ranked
+  for (const term of contentTerms(query)) boosts.set(term, 1)
+  const hits = searchBm25(
+    index.lexical,
+    [...boosts].map(([term, boost]) => ({ term, boost })),
+    n,
+    admitted && ((doc) => admitted.has(index.blocks[doc] as Block))
+  )
+  // The lexical index numbers documents in the order of the index's blocks (checked on assembly).
+  return hits.map(({ doc, score }) => ({ block: index.blocks[doc] as Block, score }))
 }
 
 const hasContent = (text: string): boolean =>
@@ -101,12 +113,12 @@ export const search = async (
   }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
   const about = speaker ?? analysis.speaker ?? undefined
-  const keep = about ? speakerFilter(about) : undefined
+  const admitted = about ? speakerBlocks(index.blocks, about) : undefined
   const focus = analysis.focus
   // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading
   // order, or from the end for "her closing remarks".
-  if (keep && !hasContent(focus)) {
-    const theirs = index.blocks.filter(keep)
+  if (admitted && !hasContent(focus)) {
+    const theirs = index.blocks.filter((block) => admitted.has(block))
     return (analysis.ordinal !== null && analysis.ordinal < 0 ? theirs.reverse() : theirs)
       .slice(0, k)
       .map((block) => ({ block, score: 1 }))
@@ -114,15 +126,15 @@ export const search = async (
   const pool = Math.max(k, POOL)
   const ranked =
     mode === 'bm25'
-      ? lexicalSearch(index, focus, pool, keep)
+      ? lexicalSearch(index, focus, pool, admitted)
       : mode === 'dense'
-        ? await denseSearch(index, focus, pool, keep)
+        ? await denseSearch(index, focus, pool, admitted)
         : rerankByCoverage(
             index,
             fuseRankings(
               [
-                lexicalSearch(index, focus, pool, keep),
-                await denseSearch(index, focus, pool, keep),
+                lexicalSearch(index, focus, pool, admitted),
+                await denseSearch(index, focus, pool, admitted),
               ],
               [lexicalWeight, 1 - lexicalWeight]
             ),
@@ -149,14 +161,7 @@ const rerankByCoverage = (
   const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const rescored = fused.slice(0, RERANK_DEPTH).map(({ block, score }) => ({
     block,
-    score:
-      score +
-      weight *
-        coverage(
-          terms,
-          passageWords(`${block.text} ${structuralLabel(block)}`, index.vectors),
-          index.vectors
-        ),
+    score: score + weight * coverage(terms, blockWords(block, index.vectors), index.vectors),
   }))
   return [...rescored.sort((a, b) => b.score - a.score), ...fused.slice(RERANK_DEPTH)]
 }

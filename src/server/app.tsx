@@ -18,7 +18,7 @@ import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.t
 import type { SearchIndex } from '../index/search-index.ts'
 import { citationFor } from '../records/block.ts'
 import { search } from '../retrieve/search.ts'
-import { speakerFilter } from '../retrieve/speaker.ts'
+import { speakerBlocks } from '../retrieve/speaker.ts'
 import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
@@ -157,7 +157,7 @@ export const createApp = (
 
   app.get('/api/search', async (c) => {
     const query = validate(SearchQuerySchema, c.req.query(), 'search query')
-    if (query.speaker && !index.blocks.some(speakerFilter(query.speaker))) {
+    if (query.speaker && speakerBlocks(index.blocks, query.speaker).size === 0) {
       throw new InvalidRequestError(
         `no speaker or role in the indexed records matches "${query.speaker}"`
       )

@@ -9,10 +9,16 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‑][\p{L}\p{N}]+)*/gu
 /** Splits text into lower-cased word tokens; hyphenated compounds stay whole. */
 export const tokenize = (text: string): Token[] =>
   Array.from(text.matchAll(WORD), (m) => ({
-    word: m[0].toLowerCase().replace(/’/g, "'").replace(/‑/g, '-'),
+    word: foldWord(m[0]),
     start: m.index,
     end: m.index + m[0].length,
   }))
+
+// Typographic apostrophes and non-breaking hyphens are rare: most words skip the replacing.
+const foldWord = (word: string): string => {
+  const lower = word.toLowerCase()
+  return /[’‑]/.test(lower) ? lower.replace(/’/g, "'").replace(/‑/g, '-') : lower
+}
 
 // Function words and question scaffolding: they say nothing about what a question is about.
 export const STOPWORDS: ReadonlySet<string> = new Set(

@@ -15,7 +15,9 @@ describe('loadRecords', () => {
   it('loads the repository record with its sidecar metadata', async () => {
     const { records, failures, sources } = await loadRecords(join(PROJECT_ROOT, 'records'))
     expect(failures).toEqual([])
-    expect(records.map((r) => [r.meta.symbol, r.slug, r.meta.chair])).toEqual([['CMW/C/SR.593', 'cmw-c-sr-593', 'Ms. Diallo']])
+    expect(records.map((r) => [r.meta.symbol, r.slug, r.meta.chair])).toEqual([
+      ['CMW/C/SR.593', 'cmw-c-sr-593', 'Ms. Diallo'],
+    ])
     expect(sources.map((s) => s.file)).toEqual(['cmw-c-sr-593.json', 'cmw-c-sr-593.txt'])
   })
 
@@ -31,7 +33,10 @@ describe('loadRecords', () => {
     const { records, failures } = await loadRecords(dir)
     expect(records.map((r) => r.meta.symbol)).toEqual(['CMW/C/SR.593'])
     expect(failures).toEqual([
-      { file: 'bad-meta.txt', reason: expect.stringMatching(/^metadata sidecar bad-meta\.json: body /) },
+      {
+        file: 'bad-meta.txt',
+        reason: expect.stringMatching(/^metadata sidecar bad-meta\.json: body /),
+      },
       { file: 'binary.txt', reason: 'binary content (NUL bytes)' },
       { file: 'broken-json.txt', reason: 'metadata sidecar broken-json.json is not JSON' },
       { file: 'no-sidecar.txt', reason: 'metadata sidecar no-sidecar.json is missing' },

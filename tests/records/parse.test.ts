@@ -29,26 +29,48 @@ describe('parseRecord on CMW/C/SR.593', () => {
       'The meeting was suspended at 12.05 p.m. and resumed at 12.20 p.m.',
       'The meeting rose at 1.05 p.m.',
     ])
-    expect(procedural.every((b) => b.paragraph === null && b.id.startsWith('procedural-'))).toBe(true)
+    expect(procedural.every((b) => b.paragraph === null && b.id.startsWith('procedural-'))).toBe(
+      true
+    )
     const headings = record.blocks.filter((b) => b.kind === 'heading')
     expect(headings.map((b) => b.id)).toEqual(['heading-1', 'heading-2'])
-    expect(headings[1]?.text).toBe('Fourth periodic report of Mexico (continued) (CMW/C/MEX/4; CMW/C/MEX/QPR/4)')
+    expect(headings[1]?.text).toBe(
+      'Fourth periodic report of Mexico (continued) (CMW/C/MEX/4; CMW/C/MEX/QPR/4)'
+    )
   })
 
   it('strips bookmark artefacts and normalises whitespace, keeping the wording', () => {
     expect(record.blocks.some((b) => b.text.includes('[bookmark'))).toBe(false)
     expect(paragraph(1)?.text.startsWith('In accordance')).toBe(true)
-    expect(record.blocks.every((b) => b.text === b.text.trim() && !/\s{2}|[\t\u00a0]/.test(b.text))).toBe(true)
+    expect(
+      record.blocks.every((b) => b.text === b.text.trim() && !/\s{2}|[\t\u00a0]/.test(b.text))
+    ).toBe(true)
     expect(paragraph(7)?.text).toContain('1 million United States citizens')
   })
 
   it('attributes paragraphs 1, 3, 4, 8, 9 and 33 to their speakers and roles', () => {
     expect(paragraph(1)).toMatchObject({ speaker: null, role: 'other' })
-    expect(paragraph(3)).toMatchObject({ speaker: 'Ms. Diallo', role: 'chair', roles: ['chair', 'country_rapporteur', 'committee_member'], turnStart: true })
+    expect(paragraph(3)).toMatchObject({
+      speaker: 'Ms. Diallo',
+      role: 'chair',
+      roles: ['chair', 'country_rapporteur', 'committee_member'],
+      turnStart: true,
+    })
     expect(paragraph(4)).toMatchObject({ speaker: 'Ms. Diallo', role: 'chair', turnStart: false })
-    expect(paragraph(8)).toMatchObject({ speaker: 'Mr. Taghi-Zada', role: 'committee_member', turnStart: true })
-    expect(paragraph(9)).toMatchObject({ speaker: 'A representative of Mexico', role: 'state_delegation' })
-    expect(paragraph(33)).toMatchObject({ speaker: 'Mr. Ceriani Cernadas', role: 'country_rapporteur', turnStart: true })
+    expect(paragraph(8)).toMatchObject({
+      speaker: 'Mr. Taghi-Zada',
+      role: 'committee_member',
+      turnStart: true,
+    })
+    expect(paragraph(9)).toMatchObject({
+      speaker: 'A representative of Mexico',
+      role: 'state_delegation',
+    })
+    expect(paragraph(33)).toMatchObject({
+      speaker: 'Mr. Ceriani Cernadas',
+      role: 'country_rapporteur',
+      turnStart: true,
+    })
   })
 
   it('continues a turn until the next attribution and records rapporteurs named without their title', () => {
@@ -59,16 +81,23 @@ describe('parseRecord on CMW/C/SR.593', () => {
   })
 
   it('recounts numbers kept as text instead of trusting them', () => {
-    const text = 'The meeting was called to order at 3 p.m.\n7. Ms. Dzumhur said that she agreed.\n2.Mr. Charef said that he did too.'
+    const text =
+      'The meeting was called to order at 3 p.m.\n7. Ms. Dzumhur said that she agreed.\n2.Mr. Charef said that he did too.'
     const parsed = parseRecord(text, meta)
-    expect(parsed.blocks.filter((b) => b.kind === 'paragraph').map((b) => [b.id, b.speaker, b.text])).toEqual([
+    expect(
+      parsed.blocks.filter((b) => b.kind === 'paragraph').map((b) => [b.id, b.speaker, b.text])
+    ).toEqual([
       ['1', 'Ms. Dzumhur', 'Ms. Dzumhur said that she agreed.'],
       ['2', 'Mr. Charef', 'Mr. Charef said that he did too.'],
     ])
   })
 
   it('rejects text that is not a summary record, naming the file', () => {
-    expect(() => parseRecord('', meta, 'empty.txt')).toThrowError(new RecordParseError('empty.txt', 'no numbered paragraphs found'))
-    expect(() => parseRecord('abc\u0000def', meta, 'binary.txt')).toThrowError(/binary\.txt: binary content/)
+    expect(() => parseRecord('', meta, 'empty.txt')).toThrowError(
+      new RecordParseError('empty.txt', 'no numbered paragraphs found')
+    )
+    expect(() => parseRecord('abc\u0000def', meta, 'binary.txt')).toThrowError(
+      /binary\.txt: binary content/
+    )
   })
 })
