@@ -1,6 +1,6 @@
 // Serving benchmarks: cold start, latency in-process, load over loopback, resident memory.
 import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -58,8 +58,13 @@ export const BASELINE_SERVER = [
   "require('http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port) })",
 ]
 
-/** `npm start`'s server, started as `node --import tsx` so that its pid is the server's. */
-export const SERVER = ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/serve.ts')]
+/** `npm start`'s server as it runs: the compiled bundle `npm run build` writes. */
+export const SERVER = ['--enable-source-maps', join(PROJECT_ROOT, 'dist/serve.mjs')]
+
+/** Compiles the server, as `npm start` does before it runs it. */
+export const buildServer = (): void => {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
+}
 
 export const askRequest = (url: string, question: string) =>
   fetch(`${url}/api/ask`, {

@@ -9,6 +9,7 @@ import {
   BASELINE_SERVER,
   SERVER,
   askRequest,
+  buildServer,
   coldStart,
   load,
   memoryOf,
@@ -71,6 +72,7 @@ run(async () => {
   const healthDurations = await times(varied.length, () => app.request('/healthz'))
 
   stderrLog('cold start')
+  buildServer()
   const env = {
     PORT: '0',
     RAPPORTEUR_INDEX_DIR: join(dir, 'index'),

@@ -33,10 +33,10 @@ export type SearchOptions = {
 }
 
 /** How many candidates each ranking contributes to fusion. */
-const POOL = 50
+const POOL = 30
 
 /** Sentences fetched per block wanted: enough that blocks with several close sentences still fill n. */
-const SENTENCES_PER_BLOCK = 4
+const SENTENCES_PER_BLOCK = 2
 
 /** Above this share of the corpus, a speaker filter is applied after the search, not inside it. */
 const FILTER_AFTER_SHARE = 0.1

@@ -1,10 +1,12 @@
 // The page's script and stylesheet: the TypeScript client compiled once, on first request, by esbuild.
 import { build } from 'esbuild'
 import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { PROJECT_ROOT } from '../config.ts'
 
-const CLIENT = fileURLToPath(new URL('./client/app.ts', import.meta.url))
-const STYLES = fileURLToPath(new URL('./app.css', import.meta.url))
+// From the project root, so that the compiled server (dist/) finds them too.
+const CLIENT = join(PROJECT_ROOT, 'src/web/client/app.ts')
+const STYLES = join(PROJECT_ROOT, 'src/web/app.css')
 
 let script: Promise<string> | undefined
 let styles: Promise<string> | undefined
