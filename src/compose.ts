@@ -1,5 +1,11 @@
-// The composition root: loads the word vectors and the index once, and hands them to the CLI and server.
-import type { Config } from './config.ts'
+// The composition root: loads the word vectors, the index and the optional chat model once, for the CLI and server.
+import { ChatOllama } from '@langchain/ollama'
+import { ChatOpenAI } from '@langchain/openai'
+import { join } from 'node:path'
+import type { Config, LlmSettings } from './config.ts'
+import { PROJECT_ROOT } from './config.ts'
+import type { Generator } from './generate/generate.ts'
+import { loadAnswerPrompt } from './generate/prompt.ts'
 import type { EnsuredIndex } from './index/load.ts'
 import { ensureIndex, rebuildIndex } from './index/load.ts'
 import type { SearchIndex } from './index/search-index.ts'
@@ -34,4 +40,70 @@ export const rebuildRapporteur = async (
     vectors,
     efSearch: config.efSearch,
   })
+}
+
+/** How long the start-up check of a chat model's server may take. */
+const PROBE_MS = 5_000
+
+/**
+ * The chat model for generative answers, or null for extractive ones: when none is configured,
+ * when the setting is invalid, or when the model's server does not answer. Never throws: a bad
+ * setting is logged and the service answers extractively.
+ */
+export const openGenerator = async (
+  settings: LlmSettings,
+  log: Log = () => {}
+): Promise<Generator | null> => {
+  if (settings.provider === 'off') return null
+  const off = (reason: string) => {
+    log(`generative answers are off: ${reason}; answers stay extractive`)
+    return null
+  }
+  if (settings.provider === 'invalid') return off(settings.reason)
+  const name = `${settings.provider}:${settings.model}`
+  const problem = await probe(settings).catch(
+    (error: Error) => `cannot reach its server (${error.message})`
+  )
+  if (problem) return off(`${name}: ${problem}`)
+  const model =
+    settings.provider === 'ollama'
+      ? new ChatOllama({ model: settings.model, baseUrl: settings.baseUrl, temperature: 0 })
+      : new ChatOpenAI({
+          model: settings.model,
+          apiKey: settings.apiKey,
+          temperature: 0,
+          maxRetries: 1,
+          ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
+        })
+  const prompt = await loadAnswerPrompt(join(PROJECT_ROOT, 'prompts'))
+  log(`generative answers by ${name}, every citation verified`)
+  return { name, model, prompt }
+}
+
+/**
+ * Whether the model's server answers and knows the model: a start-up health check (the models
+ * list), so that a wrong URL or key is reported now rather than on every question. Returns what is
+ * wrong, or null.
+ */
+const probe = async (
+  settings: Extract<LlmSettings, { provider: 'ollama' | 'openai' }>
+): Promise<string | null> => {
+  const signal = AbortSignal.timeout(PROBE_MS)
+  if (settings.provider === 'ollama') {
+    const response = await fetch(new URL('/api/tags', settings.baseUrl), { signal })
+    if (!response.ok) return `Ollama at ${settings.baseUrl} answered ${response.status}`
+    const { models = [] } = (await response.json()) as { models?: { name: string }[] }
+    const known = models.some(
+      (m) => m.name === settings.model || m.name === `${settings.model}:latest`
+    )
+    return known
+      ? null
+      : `Ollama at ${settings.baseUrl} has no model "${settings.model}" (ollama pull it)`
+  }
+  const base = settings.baseUrl ?? 'https://api.openai.com/v1'
+  const response = await fetch(`${base.replace(/\/$/, '')}/models`, {
+    headers: { Authorization: `Bearer ${settings.apiKey}` },
+    signal,
+  })
+  return response.ok ? null : `${base} answered ${response.status} to the API key`
 }

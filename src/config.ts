@@ -38,6 +38,13 @@ export const ConfigSchema = z.object({
   RAPPORTEUR_MAX_BODY_BYTES: z.coerce.number().int().min(256).max(10_000_000).default(16_384),
   /** Structured request logs on stderr: `info` (default) or `off`. */
   RAPPORTEUR_LOG: z.enum(['info', 'off']).default('info'),
+  /** The chat model for generative answers: `ollama:<model>` or `openai:<model>`; unset = off. */
+  RAPPORTEUR_LLM: z.string().trim().optional(),
+  OLLAMA_BASE_URL: z.string().trim().default('http://127.0.0.1:11434'),
+  OPENAI_BASE_URL: z.string().trim().optional(),
+  OPENAI_API_KEY: z.string().trim().optional(),
+  /** Longest a generative answer may take before the extractive one is given instead. */
+  RAPPORTEUR_LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   /** Whether request logs may include the question text; off by default. */
   RAPPORTEUR_LOG_QUESTIONS: z
     .enum(['true', 'false'])
@@ -58,6 +65,50 @@ export type Config = {
   maxBodyBytes: number
   log: boolean
   logQuestions: boolean
+  llm: LlmSettings
+}
+
+/**
+ * The chat model asked for. A bad setting does not stop the service: it is carried as `invalid`
+ * with the reason, reported at start, and answers stay extractive.
+ */
+export type LlmSettings = { timeoutMs: number } & (
+  | { provider: 'off' }
+  | { provider: 'invalid'; reason: string }
+  | { provider: 'ollama'; model: string; baseUrl: string }
+  | { provider: 'openai'; model: string; baseUrl: string | undefined; apiKey: string }
+)
+
+const isUrl = (value: string): boolean => URL.canParse(value)
+
+const llmSettingsOf = (c: z.infer<typeof ConfigSchema>): LlmSettings => {
+  const timeoutMs = c.RAPPORTEUR_LLM_TIMEOUT_MS
+  if (!c.RAPPORTEUR_LLM) return { provider: 'off', timeoutMs }
+  const invalid = (reason: string): LlmSettings => ({ provider: 'invalid', reason, timeoutMs })
+  const [, provider = '', model = ''] = /^([^:]*):(.*)$/.exec(c.RAPPORTEUR_LLM) ?? []
+  if (!model.trim()) {
+    return invalid(
+      `RAPPORTEUR_LLM must be ollama:<model> or openai:<model>, not "${c.RAPPORTEUR_LLM}"`
+    )
+  }
+  if (provider === 'ollama') {
+    if (!isUrl(c.OLLAMA_BASE_URL)) return invalid('OLLAMA_BASE_URL is not a URL')
+    return { provider, model: model.trim(), baseUrl: c.OLLAMA_BASE_URL, timeoutMs }
+  }
+  if (provider === 'openai') {
+    if (!c.OPENAI_API_KEY) return invalid('OPENAI_API_KEY is not set (RAPPORTEUR_LLM=openai:…)')
+    if (c.OPENAI_BASE_URL !== undefined && !isUrl(c.OPENAI_BASE_URL)) {
+      return invalid('OPENAI_BASE_URL is not a URL')
+    }
+    return {
+      provider,
+      model: model.trim(),
+      baseUrl: c.OPENAI_BASE_URL,
+      apiKey: c.OPENAI_API_KEY,
+      timeoutMs,
+    }
+  }
+  return invalid(`RAPPORTEUR_LLM names an unknown provider "${provider}" (use ollama or openai)`)
 }
 
 /** Thrown when an environment variable is invalid; names the variable. */
@@ -86,5 +137,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     maxBodyBytes: c.RAPPORTEUR_MAX_BODY_BYTES,
     log: c.RAPPORTEUR_LOG === 'info',
     logQuestions: c.RAPPORTEUR_LOG_QUESTIONS,
+    llm: llmSettingsOf(c),
   }
 }

@@ -259,6 +259,7 @@ export const answerFrom = async (
   const speakerOnly = terms.length === 0 && speaker !== undefined && ranked.length > 0
   const abstain = (reason: string): AskResponse => ({
     question,
+    mode: 'extractive',
     answer: formatAbstention(question, reason, records),
     abstained: true,
     excerpts: [],
@@ -329,6 +330,7 @@ const answeredWith = (
   )
   return {
     question,
+    mode: 'extractive',
     answer: formatAnswer(excerpts),
     abstained: false,
     excerpts: excerpts.map((e) => e.excerpt),

@@ -17,6 +17,11 @@ export const AskRequestSchema = z
       .max(MAX_QUESTION_LENGTH, `question must be at most ${MAX_QUESTION_LENGTH} characters`),
     k: z.number().int().min(1).max(MAX_K).default(5),
     speaker: z.string().trim().min(1).max(200).optional(),
+    /**
+     * `generative` (the default when a chat model is configured) or `extractive`; without a
+     * model every answer is extractive.
+     */
+    mode: z.enum(['extractive', 'generative']).optional(),
   })
   .strip()
 export type AskRequest = z.input<typeof AskRequestSchema>
@@ -44,13 +49,44 @@ export const RetrievedSchema = z.object({
 })
 export type Retrieved = z.infer<typeof RetrievedSchema>
 
+/** What verification found in one sentence of a generated answer. */
+export const SentenceVerdictSchema = z.object({
+  text: z.string(),
+  /**
+   * `supported`: cites only paragraphs the model was given, and its quotations are verbatim;
+   * `unsupported`: cites a paragraph the model was not given; `misquoted`: a quotation is not in
+   * the paragraphs it cites; `uncited`: a claim with no citation; `no_claim`: says the record does
+   * not answer.
+   */
+  verdict: z.enum(['supported', 'unsupported', 'misquoted', 'uncited', 'no_claim']),
+  citations: z.array(z.number().int()),
+  reason: z.string().nullable(),
+})
+export type SentenceVerdict = z.infer<typeof SentenceVerdictSchema>
+
+export const VerificationSchema = z.object({
+  /** `verified`: every claim supported; `partial`: some; `failed`: none. */
+  overall: z.enum(['verified', 'partial', 'failed']),
+  /** Share of the claims whose citations verify. */
+  faithfulness: z.number().min(0).max(1),
+  sentences: z.array(SentenceVerdictSchema),
+})
+export type Verification = z.infer<typeof VerificationSchema>
+
 export const AskResponseSchema = z.object({
   question: z.string(),
+  /** `extractive`: verbatim sentences; `generative`: a model's prose, verified. */
+  mode: z.enum(['extractive', 'generative']),
   answer: z.string(),
   abstained: z.boolean(),
   excerpts: z.array(ExcerptSchema),
   citations: z.array(z.string()),
   retrieved: z.array(RetrievedSchema),
+  /** The model's text as it came, before unsupported sentences were removed (generative only). */
+  generated: z.string().optional(),
+  verification: VerificationSchema.optional(),
+  /** Why a generative answer fell back to the extractive one. */
+  fallback: z.string().optional(),
 })
 export type AskResponse = z.infer<typeof AskResponseSchema>
 

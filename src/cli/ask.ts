@@ -1,12 +1,14 @@
 // `npm run ask -- "question"`: prints the answer with its citations.
 import { parseArgs } from 'node:util'
-import { ask } from '../answer/answer.ts'
+import { retrieveFor } from '../answer/answer.ts'
 import { AskRequestSchema } from '../answer/schema.ts'
-import { openRapporteur } from '../compose.ts'
+import { openGenerator, openRapporteur } from '../compose.ts'
+import { answerInMode } from '../generate/answer-in-mode.ts'
 import { loadConfig } from '../config.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
-const USAGE = 'usage: npm run ask -- "question" [--k N] [--speaker NAME] [--json]'
+const USAGE =
+  'usage: npm run ask -- "question" [--k N] [--speaker NAME] [--mode extractive|generative] [--json]'
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -14,6 +16,7 @@ run(async () => {
       k: { type: 'string' },
       speaker: { type: 'string' },
       json: { type: 'boolean', default: false },
+      mode: { type: 'string' },
     },
     allowPositionals: true,
   })
@@ -21,14 +24,24 @@ run(async () => {
     question: positionals.join(' '),
     k: values.k === undefined ? undefined : Number(values.k),
     speaker: values.speaker,
+    mode: values.mode,
   })
   if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.message}\n${USAGE}`)
-  const { index } = await openRapporteur(loadConfig(), stderrLog)
-  const response = await ask(index, parsed.data)
+  const config = loadConfig()
+  const { index } = await openRapporteur(config, stderrLog)
+  const generator = await openGenerator(config.llm, stderrLog)
+  const response = await answerInMode(
+    index,
+    generator,
+    parsed.data,
+    await retrieveFor(index, parsed.data),
+    { timeoutMs: config.llm.timeoutMs }
+  )
   if (values.json) {
     console.log(JSON.stringify(response, null, 2))
     return
   }
+  if (response.fallback) console.error(`(extractive answer: ${response.fallback})`)
   console.log(response.answer)
   if (!response.abstained) console.log(`\nCitations: ${response.citations.join('; ')}`)
 })

@@ -1,6 +1,6 @@
 // `npm start`: builds the index if needed and serves on HOST:PORT (localhost by default) until SIGTERM.
 import { serve } from '@hono/node-server'
-import { openRapporteur } from '../compose.ts'
+import { openGenerator, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
@@ -16,9 +16,15 @@ const writeLine = (line: LogLine) => process.stderr.write(`${JSON.stringify(line
 run(async () => {
   const config = loadConfig()
   const { index } = await openRapporteur(config, stderrLog)
+  const generator = await openGenerator(config.llm, stderrLog)
   const app = createApp(index, {
+    generator,
+    generationTimeoutMs: config.llm.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
-    timeoutMs: config.timeoutMs,
+    // A generative answer may take the model's whole time budget, and a little more.
+    timeoutMs: generator
+      ? Math.max(config.timeoutMs, config.llm.timeoutMs + 2_000)
+      : config.timeoutMs,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     logQuestions: config.logQuestions,

@@ -10,11 +10,14 @@ import { HTTPException } from 'hono/http-exception'
 import { streamSSE } from 'hono/streaming'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
-import { answerFrom, ask, retrieveFor } from '../answer/answer.ts'
+import type { Retrieval } from '../answer/answer.ts'
+import { retrieveFor } from '../answer/answer.ts'
 import { resolveFollowUp } from '../answer/follow-up.ts'
-import type { AskResponse, ChatDone } from '../answer/schema.ts'
+import type { AskQuery, AskResponse, ChatDone } from '../answer/schema.ts'
 import { AskRequestSchema, ChatRequestSchema } from '../answer/schema.ts'
 import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.ts'
+import type { Generator } from '../generate/generate.ts'
+import { answerInMode } from '../generate/answer-in-mode.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import { citationFor } from '../records/block.ts'
 import { search } from '../retrieve/search.ts'
@@ -50,6 +53,10 @@ export type AppOptions = {
   logQuestions?: boolean
   /** Where unexpected failures are reported. */
   logError?: (error: unknown) => void
+  /** The chat model for generative answers; without one, answers are extractive. */
+  generator?: Generator | null
+  /** Longest a generative answer may take before the extractive one is given instead. */
+  generationTimeoutMs?: number
 }
 
 // The pages load only their own script, stylesheet and API; nothing may frame them.
@@ -100,6 +107,8 @@ export const createApp = (
     log,
     logQuestions = false,
     logError = console.error,
+    generator = null,
+    generationTimeoutMs = 60_000,
   }: AppOptions = {}
 ) => {
   const app = new Hono<AppEnv>()
@@ -174,14 +183,25 @@ export const createApp = (
     })
   })
 
+  const answer = (
+    query: AskQuery,
+    retrieval: Retrieval,
+    onToken?: (token: string) => Promise<void>
+  ): Promise<AskResponse> =>
+    answerInMode(index, generator, query, retrieval, {
+      timeoutMs: generationTimeoutMs,
+      ...(onToken ? { onToken } : {}),
+    })
+
   app.post('/api/ask', async (c) => {
     const request = validate(AskRequestSchema, await readJson(c.req.raw), 'question')
     c.set('question', request.question)
-    return c.json<AskResponse>(await ask(index, request))
+    return c.json<AskResponse>(await answer(request, await retrieveFor(index, request)))
   })
 
-  // Server-Sent Events: `retrieved`, then one `excerpt` per quoted sentence, then `done` with the
-  // whole answer; a failure after the stream has started arrives as an `error` event.
+  // Server-Sent Events: `retrieved`, then one `excerpt` per quoted sentence (extractive) or one
+  // `token` per piece of the model's text (generative), then `done` with the whole answer and, for
+  // a generative one, its verification; a failure after the stream has started is an `error` event.
   app.post('/api/chat', async (c) => {
     const request = validate(ChatRequestSchema, await readJson(c.req.raw), 'chat message')
     c.set('question', request.question)
@@ -199,9 +219,15 @@ export const createApp = (
           event: 'retrieved',
           data: JSON.stringify({ resolved, basedOn, retrieved: retrieval.retrieved }),
         })
-        const response = await answerFrom(index, retrieval)
-        for (const excerpt of response.excerpts)
-          await stream.writeSSE({ event: 'excerpt', data: JSON.stringify(excerpt) })
+        const generative = generator !== null && request.mode !== 'extractive'
+        const response = await answer(request, retrieval, async (text) => {
+          await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
+        })
+        // A generative answer's excerpts come with its verdict, in `done`.
+        if (!generative) {
+          for (const excerpt of response.excerpts)
+            await stream.writeSSE({ event: 'excerpt', data: JSON.stringify(excerpt) })
+        }
         const done: ChatDone = { ...response, question: request.question, resolved, basedOn }
         await stream.writeSSE({ event: 'done', data: JSON.stringify(done) })
       } catch (error) {

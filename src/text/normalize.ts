@@ -11,3 +11,29 @@ export const normalizeForMatch = (text: string): string =>
       .replace(/[“”„‟″«»]/g, '"')
       .replace(/[‐‑‒–—―−]/g, '-')
   ).toLowerCase()
+
+/**
+ * Where `quote` stands in `text`, compared as `normalizeForMatch` compares them, as offsets into
+ * `text` itself; null when it does not.
+ */
+export const locateQuote = (text: string, quote: string): { start: number; end: number } | null => {
+  const wanted = normalizeForMatch(quote)
+  if (wanted === '') return null
+  let folded = ''
+  const origin: number[] = []
+  let offset = 0
+  for (const char of text) {
+    const piece = /\s/u.test(char) ? ' ' : normalizeForMatch(char) || char.toLowerCase()
+    // Runs of whitespace fold into one space, as normalizeWhitespace folds them.
+    if (!(piece === ' ' && folded.endsWith(' '))) {
+      for (let i = 0; i < piece.length; i++) origin.push(offset)
+      folded += piece
+    }
+    offset += char.length
+  }
+  const at = folded.indexOf(wanted)
+  if (at < 0) return null
+  const last = origin[at + wanted.length - 1] ?? 0
+  const width = (text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1
+  return { start: origin[at] ?? 0, end: last + width }
+}

@@ -1,0 +1,158 @@
+// Generative answers: the model writes from numbered sources, every sentence is verified, the unverified removed.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
+import type { ChatPromptTemplate } from '@langchain/core/prompts'
+import type { Retrieval } from '../answer/answer.ts'
+import { answerFrom } from '../answer/answer.ts'
+import type { AskResponse, Excerpt } from '../answer/schema.ts'
+import type { SearchIndex } from '../index/search-index.ts'
+import type { Block } from '../records/block.ts'
+import { citationFor } from '../records/block.ts'
+import { blockSentences, queryTerms, weightedShare, termMatch } from '../retrieve/evidence.ts'
+import { formatSources } from './prompt.ts'
+import { quotationsIn, verifyAnswer, withoutCitations } from './verify.ts'
+
+/** A chat model and the prompt it answers, built by the composition root. */
+export type Generator = { name: string; model: BaseChatModel; prompt: ChatPromptTemplate }
+
+export type GenerateOptions = {
+  /** Longest the model may take, start to last token. */
+  timeoutMs?: number
+  /** Paragraphs given to the model as sources. */
+  maxSources?: number
+  /** Called with each piece of text as the model streams it. */
+  onToken?: (token: string) => void | Promise<void>
+}
+
+/**
+ * Answers with the model's prose. Sentences whose citations do not verify are removed; when none
+ * verifies, or the model fails or runs out of time, the extractive answer is given with the reason.
+ */
+export const generateAnswer = async (
+  generator: Generator,
+  index: SearchIndex,
+  retrieval: Retrieval,
+  { timeoutMs = 60_000, maxSources = 6, onToken }: GenerateOptions = {}
+): Promise<AskResponse> => {
+  const extractive = await answerFrom(index, retrieval)
+  // Sources are numbered paragraphs of one record, so that "[para N]" names exactly one of them.
+  const record = retrieval.ranked[0]?.block.record
+  const given = retrieval.ranked
+    .map((r) => r.block)
+    .filter((b) => b.paragraph !== null && b.record === record)
+    .slice(0, maxSources)
+  const fallBack = (reason: string, generated?: string): AskResponse => ({
+    ...extractive,
+    fallback: reason,
+    ...(generated === undefined ? {} : { generated }),
+  })
+  if (given.length === 0) return fallBack('no numbered paragraph was retrieved to give the model')
+  let text = ''
+  try {
+    const stream = await generator.prompt
+      .pipe(generator.model)
+      .stream(
+        { question: retrieval.question, record, sources: formatSources(given) },
+        { signal: AbortSignal.timeout(timeoutMs) }
+      )
+    for await (const chunk of stream) {
+      const piece = typeof chunk.content === 'string' ? chunk.content : ''
+      text += piece
+      if (piece && onToken) await onToken(piece)
+    }
+  } catch (error) {
+    const why = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'failed'
+    return fallBack(`the model ${why}: ${(error as Error).message}`, text || undefined)
+  }
+  const sources = new Map(given.map((b) => [b.paragraph as number, b]))
+  const verification = verifyAnswer(text, sources)
+  const kept = verification.sentences.filter(
+    (s) => s.verdict === 'supported' || s.verdict === 'no_claim'
+  )
+  const supported = kept.filter((s) => s.verdict === 'supported')
+  if (supported.length === 0 && kept.length > 0 && kept.length === verification.sentences.length) {
+    // The model says the record does not answer, and claims nothing else.
+    return {
+      ...extractive,
+      mode: 'generative',
+      answer: kept.map((s) => s.text).join(' '),
+      abstained: true,
+      excerpts: [],
+      citations: [],
+      generated: text,
+      verification,
+    }
+  }
+  if (supported.length === 0) {
+    return {
+      ...fallBack('no sentence of the model’s answer could be verified', text),
+      verification,
+    }
+  }
+  const excerpts = dedupe(supported.flatMap((s) => supportFor(s.text, s.citations, sources, index)))
+  return {
+    ...extractive,
+    mode: 'generative',
+    answer: kept.map((s) => s.text).join(' '),
+    abstained: false,
+    excerpts,
+    citations: [
+      ...new Set(
+        supported.flatMap((s) => s.citations.map((n) => citationFor(sources.get(n) as Block)))
+      ),
+    ],
+    generated: text,
+    verification,
+  }
+}
+
+/**
+ * The verbatim passages a supported sentence stands on: its quotations where it has them, else
+ * the sentence of each cited paragraph that best covers what it says.
+ */
+const supportFor = (
+  sentence: string,
+  citations: number[],
+  sources: Map<number, Block>,
+  index: SearchIndex
+): Excerpt[] => {
+  const quoted = quotationsIn(sentence, sources)
+  if (quoted.length > 0)
+    return quoted.map(({ block, start, end }) => excerptOf(block, start, end, 1))
+  const terms = queryTerms(withoutCitations(sentence), index.terms, index.vectors)
+  return citations.flatMap((n) => {
+    const block = sources.get(n)
+    if (!block) return []
+    const scored = blockSentences(block, index.vectors).map((s) => ({
+      ...s,
+      score: weightedShare(
+        terms,
+        terms.map((t) => termMatch(t, s.words, index.vectors))
+      ),
+    }))
+    const best = scored.reduce<(typeof scored)[number] | undefined>(
+      (a, b) => (a && a.score >= b.score ? a : b),
+      undefined
+    )
+    return best ? [excerptOf(block, best.start, best.end, best.score)] : []
+  })
+}
+
+const excerptOf = (block: Block, start: number, end: number, score: number): Excerpt => ({
+  text: block.text.slice(start, end),
+  record: block.record,
+  paragraph: block.paragraph,
+  block: block.id,
+  speaker: block.speaker,
+  role: block.role,
+  start,
+  end,
+  score: Math.round(score * 1000) / 1000,
+})
+
+const dedupe = (excerpts: Excerpt[]): Excerpt[] => {
+  const seen = new Set<string>()
+  return excerpts.filter((e) => {
+    const key = `${e.record}#${e.block}@${e.start}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+}

@@ -1,0 +1,88 @@
+// Checks a generated answer against its sources: every citation given, every quotation verbatim, every claim cited.
+import type { Block } from '../records/block.ts'
+import { locateQuote } from '../text/normalize.ts'
+import { splitSentences } from '../text/sentences.ts'
+import type { SentenceVerdict, Verification } from '../answer/schema.ts'
+
+// "[para 19]", "[paras 17 and 18]", "[para. 17, 18]".
+const CITATION = /\[\s*paras?\.?\s*(\d+(?:\s*(?:,|and|&)\s*\d+)*)\s*\]/gi
+// A quotation in typographic or straight double quotes.
+const QUOTATION = /[“"]([^”"]{4,})[”"]/g
+// Sentences that make no claim about the record: "The summary record does not say."
+const NO_CLAIM =
+  /\b(?:does not (?:say|address|mention|answer|give|state)|do not (?:say|address|mention|answer|give|state)|no information)\b/i
+
+const citationsIn = (sentence: string): number[] =>
+  [...sentence.matchAll(CITATION)].flatMap((m) =>
+    (m[1] ?? '').split(/\s*(?:,|and|&)\s*/).map(Number)
+  )
+
+/** The sentence's own words: citations removed, for showing and for matching. */
+export const withoutCitations = (sentence: string): string =>
+  sentence
+    .replace(CITATION, '')
+    .replace(/\s+([.,;:])/g, '$1')
+    .trim()
+
+/**
+ * Verdicts for each sentence of `text`. `sources` are the blocks given to the model, by paragraph
+ * number. A sentence is supported when it cites only given paragraphs and every quotation in it
+ * stands verbatim in one of the paragraphs it cites.
+ */
+export const verifyAnswer = (text: string, sources: Map<number, Block>): Verification => {
+  const sentences = splitSentences(text).map(({ start, end }) =>
+    judge(text.slice(start, end), sources)
+  )
+  const claims = sentences.filter((s) => s.verdict !== 'no_claim')
+  const supported = claims.filter((s) => s.verdict === 'supported').length
+  return {
+    overall:
+      claims.length === 0 || supported === 0
+        ? 'failed'
+        : supported === claims.length
+          ? 'verified'
+          : 'partial',
+    faithfulness: claims.length === 0 ? 0 : supported / claims.length,
+    sentences,
+  }
+}
+
+const judge = (sentence: string, sources: Map<number, Block>): SentenceVerdict => {
+  const citations = [...new Set(citationsIn(sentence))]
+  const verdict = (v: SentenceVerdict['verdict'], reason: string | null): SentenceVerdict => ({
+    text: sentence,
+    verdict: v,
+    citations,
+    reason,
+  })
+  if (citations.length === 0) {
+    return NO_CLAIM.test(sentence)
+      ? verdict('no_claim', null)
+      : verdict('uncited', 'makes a claim without citing a paragraph')
+  }
+  const missing = citations.filter((n) => !sources.has(n))
+  if (missing.length > 0) {
+    return verdict(
+      'unsupported',
+      `cites ${missing.map((n) => `para ${n}`).join(', ')}, which the model was not given`
+    )
+  }
+  for (const [, quote = ''] of sentence.matchAll(QUOTATION)) {
+    const found = citations.some((n) => locateQuote(sources.get(n)?.text ?? '', quote) !== null)
+    if (!found) return verdict('misquoted', `“${quote}” is not in the paragraphs it cites`)
+  }
+  return verdict('supported', null)
+}
+
+/** The quotations of a sentence, located in the cited paragraphs they come from. */
+export const quotationsIn = (
+  sentence: string,
+  sources: Map<number, Block>
+): { block: Block; start: number; end: number }[] =>
+  [...sentence.matchAll(QUOTATION)].flatMap(([, quote = '']) =>
+    citationsIn(sentence).flatMap((n) => {
+      const block = sources.get(n)
+      const at = block ? locateQuote(block.text, quote) : null
+      return block && at ? [{ block, ...at }] : []
+    })
+  )

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { verifyAnswer, withoutCitations } from '../../src/generate/verify.ts'
+import type { Block } from '../../src/records/block.ts'
+
+const block = (paragraph: number, text: string): Block => ({
+  id: String(paragraph),
+  record: 'CMW/C/SR.593',
+  kind: 'paragraph',
+  paragraph,
+  order: paragraph,
+  text,
+  speaker: 'A representative of Mexico',
+  role: 'state_delegation',
+  roles: ['state_delegation'],
+  turnStart: true,
+})
+const sources = new Map([
+  [
+    19,
+    block(
+      19,
+      'Migrants in transit could receive support at one of the three migrant integration centres at the northern border, which had a total capacity of 1,900 persons.'
+    ),
+  ],
+  [
+    21,
+    block(
+      21,
+      'Such returns did not constitute deportations or involve the imposition of penalties.'
+    ),
+  ],
+])
+const verdicts = (text: string) => verifyAnswer(text, sources).sentences.map((s) => s.verdict)
+
+describe('verifyAnswer', () => {
+  it('supports a sentence that cites a given paragraph and quotes it verbatim', () => {
+    const result = verifyAnswer(
+      'According to the summary record, the representative of Mexico said there were “three migrant integration centres at the northern border” [para 19].',
+      sources
+    )
+    expect(result).toMatchObject({ overall: 'verified', faithfulness: 1 })
+    expect(result.sentences[0]).toMatchObject({ verdict: 'supported', citations: [19] })
+  })
+
+  it('matches quotations across typographic quotes, dashes and spacing', () => {
+    expect(
+      verdicts('He said the centres had "a total  capacity of 1,900 persons" [para 19].')
+    ).toEqual(['supported'])
+  })
+
+  it('rejects a citation of a paragraph the model was not given', () => {
+    const result = verifyAnswer('The delegation described the fire [para 17].', sources)
+    expect(result.overall).toBe('failed')
+    expect(result.sentences[0]).toMatchObject({ verdict: 'unsupported', citations: [17] })
+    expect(result.sentences[0]?.reason).toContain('para 17')
+  })
+
+  it('rejects a quotation that is not in the paragraph it cites', () => {
+    expect(
+      verdicts('The record says there were “four migrant integration centres” [para 19].')
+    ).toEqual(['misquoted'])
+    expect(verdicts('It said “the imposition of penalties” [para 19].')).toEqual(['misquoted'])
+  })
+
+  it('flags a claim without a citation, and counts it against faithfulness', () => {
+    const result = verifyAnswer('There are three centres [para 19]. They are well run.', sources)
+    expect(result.sentences.map((s) => s.verdict)).toEqual(['supported', 'uncited'])
+    expect(result).toMatchObject({ overall: 'partial', faithfulness: 0.5 })
+  })
+
+  it('reads several paragraphs in one citation', () => {
+    expect(
+      verifyAnswer('Both points were made [paras 19 and 21].', sources).sentences[0]?.citations
+    ).toEqual([19, 21])
+  })
+
+  it('treats "the record does not say" as no claim', () => {
+    expect(verifyAnswer('The summary record does not say.', sources)).toMatchObject({
+      overall: 'failed',
+      sentences: [{ verdict: 'no_claim' }],
+    })
+  })
+})
+
+describe('withoutCitations', () => {
+  it('drops the citation marks from a sentence', () => {
+    expect(withoutCitations('There are three centres [para 19].')).toBe('There are three centres.')
+  })
+})
