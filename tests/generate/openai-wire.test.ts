@@ -1,0 +1,163 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { ChatDoneSchema } from '../../src/answer/schema.ts'
+import { openGenerator } from '../../src/compose.ts'
+import { loadConfig } from '../../src/config.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { createApp } from '../../src/server/app.tsx'
+import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+let server: OpenAiServer | undefined
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+})
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const REPLY =
+  'According to the summary record, the representative of Mexico said that migrants in transit could receive support at “one of the three migrant integration centres at the northern border” [para 19].'
+const QUESTION = 'How many migrant integration centres are there at the northern border?'
+
+const settingsFor = (env: Record<string, string>) => loadConfig({ ...env }).llm
+
+describe('generative answers over the OpenAI wire protocol (real @langchain/openai client)', () => {
+  it('streams the model’s tokens through /api/chat and ends with the verified answer', async () => {
+    server = await startOpenAiServer({ reply: REPLY })
+    const logs: string[] = []
+    const generator = await openGenerator(
+      settingsFor({
+        RAPPORTEUR_LLM: 'openai:test-model',
+        OPENAI_BASE_URL: server.baseUrl,
+        OPENAI_API_KEY: 'test-key',
+      }),
+      (m) => logs.push(m)
+    )
+    expect(generator?.name).toBe('openai:test-model')
+    const app = createApp(index, { generator })
+    const response = await app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: QUESTION }),
+    })
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((chunk) => chunk.trim())
+      .map((chunk) => ({
+        event: /event: ?(.*)/.exec(chunk)?.[1] ?? 'message',
+        data: JSON.parse(/data: ?(.*)/s.exec(chunk)?.[1] ?? 'null') as unknown,
+      }))
+    const names = events.map((e) => e.event)
+    expect(names[0]).toBe('retrieved')
+    expect(names.filter((n) => n === 'token').length).toBeGreaterThan(5)
+    expect(names.at(-1)).toBe('done')
+    const tokens = events
+      .filter((e) => e.event === 'token')
+      .map((e) => (e.data as { text: string }).text)
+    expect(tokens.join('')).toBe(REPLY)
+    const done = ChatDoneSchema.parse(events.at(-1)?.data)
+    expect(done).toMatchObject({
+      mode: 'generative',
+      abstained: false,
+      citations: ['CMW/C/SR.593, para. 19'],
+    })
+    expect(done.verification?.overall).toBe('verified')
+
+    const completion = server.requests.find((r) => r.path === '/v1/chat/completions')
+    expect(completion?.authorization).toBe('Bearer test-key')
+    const sent = completion?.body as {
+      stream: boolean
+      messages: { role: string; content: string }[]
+    }
+    expect(sent.stream).toBe(true)
+    expect(sent.messages.map((m) => m.role)).toEqual(['system', 'user'])
+    expect(sent.messages[1]?.content).toContain(
+      '[para 19] CMW/C/SR.593, para. 19. A representative of Mexico'
+    )
+  })
+
+  it('answers /api/ask whole, and gives the extractive answer when asked for it', async () => {
+    server = await startOpenAiServer({ reply: REPLY })
+    const generator = await openGenerator(
+      settingsFor({
+        RAPPORTEUR_LLM: 'openai:test-model',
+        OPENAI_BASE_URL: server.baseUrl,
+        OPENAI_API_KEY: 'test-key',
+      })
+    )
+    const app = createApp(index, { generator })
+    const ask = async (body: object) =>
+      (
+        await app.request('/api/ask', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()
+    expect(await ask({ question: QUESTION })).toMatchObject({
+      mode: 'generative',
+      generated: REPLY,
+    })
+    expect(await ask({ question: QUESTION, mode: 'extractive' })).toMatchObject({
+      mode: 'extractive',
+    })
+  })
+
+  it('reports a wrong key, an unreachable server or a bad setting at start, and stays extractive', async () => {
+    server = await startOpenAiServer({ reply: REPLY })
+    const logs: string[] = []
+    const log = (m: string) => logs.push(m)
+    expect(
+      await openGenerator(
+        settingsFor({
+          RAPPORTEUR_LLM: 'openai:test-model',
+          OPENAI_BASE_URL: server.baseUrl,
+          OPENAI_API_KEY: 'wrong',
+        }),
+        log
+      )
+    ).toBeNull()
+    expect(
+      await openGenerator(
+        settingsFor({
+          RAPPORTEUR_LLM: 'openai:test-model',
+          OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+          OPENAI_API_KEY: 'k',
+        }),
+        log
+      )
+    ).toBeNull()
+    expect(
+      await openGenerator(settingsFor({ RAPPORTEUR_LLM: 'openai:test-model' }), log)
+    ).toBeNull()
+    expect(await openGenerator(settingsFor({ RAPPORTEUR_LLM: 'claude:opus' }), log)).toBeNull()
+    expect(
+      await openGenerator(
+        settingsFor({ RAPPORTEUR_LLM: 'ollama:llama3.2', OLLAMA_BASE_URL: 'http://127.0.0.1:9' }),
+        log
+      )
+    ).toBeNull()
+    expect(logs).toEqual([
+      expect.stringMatching(/answered 401 to the API key/),
+      expect.stringMatching(/cannot reach its server/),
+      expect.stringMatching(/OPENAI_API_KEY is not set/),
+      expect.stringMatching(/unknown provider "claude"/),
+      expect.stringMatching(/ollama:llama3.2: cannot reach its server/),
+    ])
+    expect(logs.every((m) => m.endsWith('answers stay extractive'))).toBe(true)
+    const app = createApp(index)
+    const response = await (
+      await app.request('/api/ask', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ question: QUESTION, mode: 'generative' }),
+      })
+    ).json()
+    expect(response).toMatchObject({
+      mode: 'extractive',
+      fallback: 'no chat model is configured (RAPPORTEUR_LLM)',
+    })
+  })
+})
