@@ -1,5 +1,9 @@
+import { FakeListChatModel } from '@langchain/core/utils/testing'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from '../../src/config.ts'
+import { loadAnswerPrompt } from '../../src/generate/prompt.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { askOnPage, launchChromium } from '../../src/web/chromium.ts'
 import { browserAvailable, serveApp } from '../fixtures/browser.ts'
@@ -15,16 +19,33 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
   let url: string
   let hostileUrl: string
   let failingUrl: string
+  let generativeUrl: string
 
   beforeAll(async () => {
-    const [{ index }, hostile] = await Promise.all([openRealIndex(), openHostileIndex()])
+    const [{ index }, hostile, prompt] = await Promise.all([
+      openRealIndex(),
+      openHostileIndex(),
+      loadAnswerPrompt(join(PROJECT_ROOT, 'prompts')),
+    ])
     const quiet = { logError: () => {} }
+    // A model whose second sentence cites a paragraph it was not given.
+    const model = new FakeListChatModel({
+      responses: [
+        'The representative of Mexico said there were “three migrant integration centres at the northern border” [para 19]. They were praised by every member [para 99].',
+      ],
+    })
     servers.push(
       await serveApp(createApp(index)),
       await serveApp(createApp(hostile.index)),
-      await serveApp(createApp(hostile.failing, quiet))
+      await serveApp(createApp(hostile.failing, quiet)),
+      await serveApp(createApp(index, { generator: { name: 'fake', model, prompt } }))
     )
-    ;[url, hostileUrl, failingUrl] = servers.map((s) => s.url) as [string, string, string]
+    ;[url, hostileUrl, failingUrl, generativeUrl] = servers.map((s) => s.url) as [
+      string,
+      string,
+      string,
+      string,
+    ]
     browser = await launchChromium()
   })
 
@@ -182,6 +203,25 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
       'Something went wrong: the server failed to answer; the failure has been logged'
     )
     await expect(page.locator('#send').isDisabled()).resolves.toBe(false)
+  })
+
+  it('shows a model’s answer as it streams, strikes the sentence that did not verify, and cites the rest', async () => {
+    await page.goto(generativeUrl)
+    const answer = await ask(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    await expect(answer.locator('.prose').textContent()).resolves.toContain(
+      '“three migrant integration centres at the northern border” [para 19].'
+    )
+    await expect(answer.locator('.prose .unsupported del').textContent()).resolves.toBe(
+      'They were praised by every member [para 99].'
+    )
+    await expect(answer.locator('.prose .unsupported .reason').textContent()).resolves.toContain(
+      'para 99, which the model was not given'
+    )
+    await expect(answer.locator('.chip').first().textContent()).resolves.toBe(
+      'para. 19 · A representative of Mexico'
+    )
   })
 
   it('serves a permalink page for any paragraph, by symbol or slug, with neighbours', async () => {

@@ -14,13 +14,21 @@ type Excerpt = {
   end: number
   score: number
 }
+type Verdict = {
+  text: string
+  verdict: 'supported' | 'unsupported' | 'misquoted' | 'uncited' | 'no_claim'
+  reason: string | null
+}
 type Done = {
+  mode: 'extractive' | 'generative'
   answer: string
   abstained: boolean
   excerpts: Excerpt[]
   citations: string[]
   resolved: string
   basedOn: string | null
+  verification?: { overall: string; sentences: Verdict[] }
+  fallback?: string
 }
 type Retrieved = { resolved: string; basedOn: string | null }
 type Problem = { title: string; detail: string }
@@ -138,7 +146,9 @@ const setupChat = () => {
     answer.setAttribute('aria-busy', 'true')
     const status = el('p', { class: 'status', text: 'Searching the record…' })
     const excerpts = el('ol', { class: 'excerpts' })
-    answer.append(status, excerpts)
+    const prose = el('p', { class: 'prose' })
+    prose.hidden = true
+    answer.append(status, prose, excerpts)
     conversation.append(answer)
     answer.scrollIntoView({ block: 'end' })
     try {
@@ -164,11 +174,23 @@ const setupChat = () => {
             : 'Reading the retrieved paragraphs…'
         } else if (name === 'excerpt') {
           excerpts.append(renderExcerpt(JSON.parse(data) as Excerpt, panel))
+        } else if (name === 'token') {
+          status.textContent = 'The model is writing; its citations are checked when it is done…'
+          prose.hidden = false
+          prose.textContent += (JSON.parse(data) as { text: string }).text
         } else if (name === 'done') {
           const done = JSON.parse(data) as Done
           finished = true
           history.push({ question: done.resolved })
-          if (done.abstained) {
+          // A generative answer's excerpts arrive with its verdict; a fallback's with the reason.
+          if (done.verification || done.fallback) {
+            prose.replaceChildren(...(done.verification?.sentences ?? []).map(renderVerdict))
+            prose.hidden = done.mode !== 'generative' || done.abstained
+            excerpts.replaceChildren(...done.excerpts.map((e) => renderExcerpt(e, panel)))
+          }
+          if (done.fallback) {
+            status.textContent = `The model’s answer could not be used (${done.fallback}). The record’s own sentences:`
+          } else if (done.abstained) {
             answer.classList.add('abstained')
             status.textContent = done.answer
           } else {
@@ -194,6 +216,19 @@ const setupChat = () => {
       input.focus()
     }
   })
+}
+
+/** One sentence of a model's answer: struck through, with the reason, when it did not verify. */
+const renderVerdict = ({ text, verdict, reason }: Verdict) => {
+  if (verdict === 'supported' || verdict === 'no_claim') return el('span', { text: `${text} ` })
+  const span = el(
+    'span',
+    { class: 'unsupported' },
+    el('del', { text }),
+    el('span', { class: 'reason', text: ` (not verified: ${reason ?? verdict}) ` })
+  )
+  span.title = `Removed from the answer: ${reason ?? verdict}`
+  return span
 }
 
 const renderExcerpt = (excerpt: Excerpt, panel: Panel) => {
