@@ -1,8 +1,10 @@
-// `npm run eval [-- --set FILE --json OUT --reports DIR]`: runs an eval set, prints the figures, writes the reports.
+// `npm run eval [-- --set FILE --json OUT --reports DIR --mode extractive|llm]`: runs an eval set, prints the figures, writes the reports.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openRapporteur } from '../compose.ts'
+import { retrieveFor } from '../answer/answer.ts'
+import { openGenerator, openRapporteur } from '../compose.ts'
+import { answerInMode } from '../generate/answer-in-mode.ts'
 import { PROJECT_ROOT, loadConfig } from '../config.ts'
 import { recallChart } from '../evals/chart.ts'
 import { renderMarkdown } from '../evals/report.ts'
@@ -16,7 +18,12 @@ const COLOURS = { hybrid: '#1b6ac9', bm25: '#d9822b', dense: '#3a9a5b' }
 
 run(async () => {
   const { values } = parseArgs({
-    options: { set: { type: 'string' }, json: { type: 'string' }, reports: { type: 'string' } },
+    options: {
+      set: { type: 'string' },
+      json: { type: 'string' },
+      reports: { type: 'string' },
+      mode: { type: 'string', default: 'extractive' },
+    },
   })
   const reports = resolve(values.reports ?? join(PROJECT_ROOT, 'evals/reports'))
   const setPath = resolve(values.set ?? DEFAULT_SET)
@@ -27,8 +34,30 @@ run(async () => {
     ? setPath
     : relative(PROJECT_ROOT, setPath)
   const questions = parseEvalSet(text, setName)
-  const { index } = await openRapporteur(loadConfig(), stderrLog)
+  if (values.mode !== 'extractive' && values.mode !== 'llm') {
+    throw new UsageError(`--mode is extractive (the default) or llm, not "${values.mode}"`)
+  }
+  const config = loadConfig()
+  const { index } = await openRapporteur(config, stderrLog)
+  const generator = values.mode === 'llm' ? await openGenerator(config.llm, stderrLog) : null
+  if (values.mode === 'llm' && !generator) {
+    throw new UsageError('--mode llm needs a reachable chat model: set RAPPORTEUR_LLM (see README)')
+  }
   const outcomes = await runEval(index, questions, {
+    ...(generator
+      ? {
+          answer: async (query) =>
+            answerInMode(
+              index,
+              generator,
+              { mode: 'generative' },
+              await retrieveFor(index, query),
+              {
+                timeoutMs: config.llm.timeoutMs,
+              }
+            ),
+        }
+      : {}),
     onProgress: (done, total, o) =>
       process.stderr.write(
         `\r[${String(done).padStart(String(total).length)}/${total}] ${o.question.id}   `

@@ -31,7 +31,7 @@ const retrieverTable = (retrievers: Record<RetrieverName, RetrievalMetrics>) =>
 const answerTable = (summary: Summary) =>
   table(
     ['metric', 'value'],
-    Object.entries(summary.answer).map(([k, v]) => [k, f3(v)])
+    Object.entries(summary.answer).map(([k, v]) => [k, v === undefined ? '–' : f3(v)])
   )
 
 /** One row per group; a metric the group cannot measure (no answerable question, say) shows "–". */

@@ -1,5 +1,6 @@
 // Runs an eval set against an index: three rankings and one answer per question, then the metrics.
 import { ask } from '../answer/answer.ts'
+import type { AskQuery, AskResponse } from '../answer/schema.ts'
 import { AskRequestSchema } from '../answer/schema.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import { blockKey } from '../index/lexical.ts'
@@ -20,17 +21,23 @@ export type Outcome = {
   answer: string
   excerpts: { grounded: boolean }[]
   latencyMs: number
+  /** For a generative answer: the model's claims, and how many of them verified. */
+  claims?: { made: number; verified: number }
 }
 
 export const RANKING_DEPTH = 10
 
-export type RunOptions = { onProgress?: (done: number, total: number, outcome: Outcome) => void }
+export type RunOptions = {
+  onProgress?: (done: number, total: number, outcome: Outcome) => void
+  /** How a question is answered: by default extractively. */
+  answer?: (query: AskQuery) => Promise<AskResponse>
+}
 
 /** Answers every question; gold labels are resolved first, so a bad label fails before any work. */
 export const runEval = async (
   index: SearchIndex,
   questions: EvalQuestion[],
-  { onProgress }: RunOptions = {}
+  { onProgress, answer = (query) => ask(index, query) }: RunOptions = {}
 ): Promise<Outcome[]> => {
   const golds = questions.map((q) => resolveGold(q, index))
   const outcomes: Outcome[] = []
@@ -42,7 +49,8 @@ export const runEval = async (
       )
     }
     const started = performance.now()
-    const response = await ask(index, AskRequestSchema.parse({ question: question.question }))
+    const response = await answer(AskRequestSchema.parse({ question: question.question }))
+    const claims = response.verification?.sentences.filter((s) => s.verdict !== 'no_claim')
     const latencyMs = performance.now() - started
     const outcome: Outcome = {
       question,
@@ -60,6 +68,14 @@ export const runEval = async (
             ?.text.slice(e.start, e.end) === e.text,
       })),
       latencyMs,
+      ...(claims
+        ? {
+            claims: {
+              made: claims.length,
+              verified: claims.filter((s) => s.verdict === 'supported').length,
+            },
+          }
+        : {}),
     }
     outcomes.push(outcome)
     onProgress?.(i + 1, questions.length, outcome)
@@ -118,6 +134,21 @@ export const answerMetrics = (outcomes: Outcome[]): AnswerMetrics => {
     answered_when_answerable: ratio(
       answerable.filter((o) => !o.abstained).length,
       answerable.length
+    ),
+    ...faithfulness(outcomes),
+  }
+}
+
+/** Over every generative answer, the share of the model's claims whose citations verify. */
+const faithfulness = (outcomes: Outcome[]): { faithfulness?: number } => {
+  const generative = outcomes.flatMap((o) => (o.claims ? [o.claims] : []))
+  if (generative.length === 0) return {}
+  const made = generative.reduce((n, c) => n + c.made, 0)
+  return {
+    faithfulness: ratio(
+      generative.reduce((n, c) => n + c.verified, 0),
+      made,
+      0
     ),
   }
 }

@@ -21,6 +21,8 @@ export const AnswerMetricsSchema = z
     abstention_precision: z.number(),
     abstention_recall: z.number(),
     answered_when_answerable: z.number(),
+    /** Generative mode only: share of the model's claims whose citations verify. */
+    faithfulness: z.number().optional(),
   })
   .strict()
 export type AnswerMetrics = z.infer<typeof AnswerMetricsSchema>
