@@ -27,6 +27,7 @@ import {
   unknownNames,
   weightedShare,
 } from '../retrieve/evidence.ts'
+import { excerptOf } from './excerpt.ts'
 import { formatAbstention, formatAnswer, unmatchedReason } from './format.ts'
 import type { AskQuery, AskResponse, Excerpt, Retrieved } from './schema.ts'
 
@@ -313,20 +314,7 @@ const answeredWith = (
   chosen: Candidate[]
 ): AskResponse => {
   const excerpts: { excerpt: Excerpt; block: Block }[] = chosen.map(
-    ({ block, start, end, score }) => ({
-      block,
-      excerpt: {
-        text: block.text.slice(start, end),
-        record: block.record,
-        paragraph: block.paragraph,
-        block: block.id,
-        speaker: block.speaker,
-        role: block.role,
-        start,
-        end,
-        score: Math.round(score * 1000) / 1000,
-      },
-    })
+    ({ block, start, end, score }) => ({ block, excerpt: excerptOf(block, start, end, score) })
   )
   return {
     question,

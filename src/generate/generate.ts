@@ -3,6 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { ChatPromptTemplate } from '@langchain/core/prompts'
 import type { Retrieval } from '../answer/answer.ts'
 import { answerFrom } from '../answer/answer.ts'
+import { excerptOf } from '../answer/excerpt.ts'
 import type { AskResponse, Excerpt } from '../answer/schema.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
@@ -136,18 +137,6 @@ const supportFor = (
     return best ? [excerptOf(block, best.start, best.end, best.score)] : []
   })
 }
-
-const excerptOf = (block: Block, start: number, end: number, score: number): Excerpt => ({
-  text: block.text.slice(start, end),
-  record: block.record,
-  paragraph: block.paragraph,
-  block: block.id,
-  speaker: block.speaker,
-  role: block.role,
-  start,
-  end,
-  score: Math.round(score * 1000) / 1000,
-})
 
 const dedupe = (excerpts: Excerpt[]): Excerpt[] => {
   const seen = new Set<string>()

@@ -6,6 +6,7 @@ import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
+import { sseEvents } from '../fixtures/sse.ts'
 
 let index: SearchIndex
 let server: OpenAiServer | undefined
@@ -42,13 +43,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ question: QUESTION }),
     })
-    const events = (await response.text())
-      .split('\n\n')
-      .filter((chunk) => chunk.trim())
-      .map((chunk) => ({
-        event: /event: ?(.*)/.exec(chunk)?.[1] ?? 'message',
-        data: JSON.parse(/data: ?(.*)/s.exec(chunk)?.[1] ?? 'null') as unknown,
-      }))
+    const events = await sseEvents(response)
     const names = events.map((e) => e.event)
     expect(names[0]).toBe('retrieved')
     expect(names.filter((n) => n === 'token').length).toBeGreaterThan(5)

@@ -5,30 +5,12 @@ import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { ProblemSchema } from '../../src/server/problem.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
+import { sseEvents } from '../fixtures/sse.ts'
 
 let index: SearchIndex
 beforeAll(async () => {
   index = (await openRealIndex()).index
 })
-
-/** Reads an SSE body into its events, in order. */
-const events = async (response: Response) =>
-  (await response.text())
-    .split('\n\n')
-    .filter((chunk) => chunk.trim())
-    .map((chunk) => {
-      const lines = chunk.split('\n')
-      const event =
-        lines
-          .find((l) => l.startsWith('event:'))
-          ?.slice(6)
-          .trim() ?? 'message'
-      const data = lines
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trim())
-        .join('\n')
-      return { event, data: JSON.parse(data) as unknown }
-    })
 
 const chat = (app: ReturnType<typeof createApp>, body: unknown) =>
   app.request('/api/chat', {
@@ -44,7 +26,7 @@ describe('POST /api/chat', () => {
         'What did the Committee ask about the CBP One application, and how did the delegation respond?',
     })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
-    const sequence = await events(response)
+    const sequence = await sseEvents(response)
     expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'excerpt', 'excerpt', 'done'])
     const done = ChatDoneSchema.parse(sequence.at(-1)?.data)
     expect(sequence.slice(1, 3).map((e) => ExcerptSchema.parse(e.data))).toEqual(done.excerpts)
@@ -53,7 +35,7 @@ describe('POST /api/chat', () => {
   })
 
   it('streams no excerpt when the record does not address the question', async () => {
-    const sequence = await events(
+    const sequence = await sseEvents(
       await chat(createApp(index), { question: 'What did the Committee say about climate change?' })
     )
     expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'done'])
@@ -64,7 +46,7 @@ describe('POST /api/chat', () => {
   })
 
   it('resolves a follow-up from the history the client sends', async () => {
-    const sequence = await events(
+    const sequence = await sseEvents(
       await chat(createApp(index), {
         question: 'What did the delegation answer?',
         history: [{ question: 'What did the Committee ask about the CBP One application?' }],
@@ -94,7 +76,7 @@ describe('POST /api/chat', () => {
       { ...index, embeddings: new FailingEmbeddings({}) },
       { logError: (e) => logged.push(e) }
     )
-    const sequence = await events(
+    const sequence = await sseEvents(
       await chat(app, {
         question: 'How many migrant integration centres are there at the northern border?',
       })
