@@ -22,6 +22,8 @@ export type QueryTerm = {
   exact: boolean
   /** Index of the word among the question's tokens. */
   position: number
+  /** What a passage's verdict on this term is kept under: the word, and whether only it counts. */
+  key: string
 }
 
 /** Vector similarity above which a different word counts as the same idea ("kids" ~ "children"). */
@@ -57,25 +59,35 @@ export const queryTerms = (
     if (seen.has(s)) continue
     seen.add(s)
     const rank = vectors.rankOf(word)
+    const written = question.slice(start, end)
+    // A capitalised word inside the question is a name; an all-capitals one ("ID", "US") is an
+    // acronym. "594th", "2030": a number names one thing, as a name does ("36-hour" is matched by
+    // its parts).
+    const exact =
+      (start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) ||
+      CONTRASTS.has(word) ||
+      /^[^-]*\d[^-]*$/.test(word)
     terms.push({
-      word: question.slice(start, end),
+      word: written,
       stem: s,
       rank,
       weight: idf(stats, s) * specificity(vectors, rank),
-      // A capitalised word inside the question is a name; an all-capitals one ("ID", "US") is an acronym.
-      exact:
-        (start > 0 && /^\p{Lu}\p{Ll}/u.test(question.slice(start, end))) ||
-        CONTRASTS.has(word) ||
-        // "594th", "2030": a number names one thing, as a name does ("36-hour" is matched by parts).
-        /^[^-]*\d[^-]*$/.test(word),
+      exact,
       position,
+      key: exact ? `=${written}` : written,
     })
   }
   return terms
 }
 
 /** The words of a passage, as stems, and as vocabulary ranks with their words, for matching. */
-export type PassageWords = { stems: Set<string>; ranks: number[]; words: string[] }
+export type PassageWords = {
+  stems: Set<string>
+  ranks: number[]
+  words: string[]
+  /** Verdicts of `termMatch` on this passage, by term: passages are cached, so are these. */
+  matches: Map<string, number>
+}
 
 const passageCache = cachePerOwner<WordVectors, string, PassageWords>(50_000)
 
@@ -123,7 +135,7 @@ const analysePassage = (text: string, vectors: WordVectors): PassageWords => {
       if (rank !== undefined && !STOPWORDS.has(part)) ranked.set(rank, part)
     }
   }
-  return { stems, ranks: [...ranked.keys()], words: [...ranked.values()] }
+  return { stems, ranks: [...ranked.keys()], words: [...ranked.values()], matches: new Map() }
 }
 
 // "unemployment" sits next to "employment" in vector space; a negating prefix makes it the opposite.
@@ -146,16 +158,10 @@ const sameFamily = (a: string, b: string): boolean => {
  */
 export const termMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
   if (words.stems.has(term.stem)) return 1
-  let matches = matchCache.get(words)
-  if (!matches) matchCache.set(words, (matches = new Map()))
-  const key = term.exact ? `=${term.word}` : term.word
-  let match = matches.get(key)
-  if (match === undefined) matches.set(key, (match = matchTerm(term, words, vectors)))
+  let match = words.matches.get(term.key)
+  if (match === undefined) words.matches.set(term.key, (match = matchTerm(term, words, vectors)))
   return match
 }
-
-// Verdicts per passage (passages are cached objects) and term, gone with the passage.
-const matchCache = new WeakMap<PassageWords, Map<string, number>>()
 
 /**
  * "padlocks" is a kind of "locks": an English compound ends in its head word. The rest must be a
@@ -196,7 +202,11 @@ const partsMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors):
       .filter(Boolean)
       .map((part) => {
         const rank = vectors.rankOf(part)
-        return termMatch({ ...term, word: part, stem: stem(part), rank }, words, vectors)
+        return termMatch(
+          { ...term, word: part, stem: stem(part), rank, key: `${term.key}/${part}` },
+          words,
+          vectors
+        )
       })
   )
 
