@@ -1,21 +1,28 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { retrieveFor } from '../../src/answer/answer.ts'
 import { ChatDoneSchema } from '../../src/answer/schema.ts'
 import { openGenerator } from '../../src/compose.ts'
 import { loadConfig } from '../../src/config.ts'
+import { generateAnswer } from '../../src/generate/generate.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
-import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server.ts'
+import { startOllamaServer } from '../fixtures/ollama-server.ts'
+import { startOpenAiServer } from '../fixtures/openai-server.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 import { sseEvents } from '../fixtures/sse.ts'
 
 let index: SearchIndex
-let server: OpenAiServer | undefined
+// Model servers started by a test, closed after it.
+const started: { close: () => Promise<void> }[] = []
+const serve = <S extends { close: () => Promise<void> }>(server: S): S => {
+  started.push(server)
+  return server
+}
 beforeAll(async () => {
   index = (await openRealIndex()).index
 })
 afterEach(async () => {
-  await server?.close()
-  server = undefined
+  await Promise.all(started.splice(0).map((s) => s.close()))
 })
 
 const REPLY =
@@ -26,7 +33,7 @@ const settingsFor = (env: Record<string, string>) => loadConfig({ ...env }).llm
 
 describe('generative answers over the OpenAI wire protocol (real @langchain/openai client)', () => {
   it('streams the model’s tokens through /api/chat and ends with the verified answer', async () => {
-    server = await startOpenAiServer({ reply: REPLY })
+    const server = serve(await startOpenAiServer({ reply: REPLY }))
     const logs: string[] = []
     const generator = await openGenerator(
       settingsFor({
@@ -74,7 +81,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
   })
 
   it('answers /api/ask whole, and gives the extractive answer when asked for it', async () => {
-    server = await startOpenAiServer({ reply: REPLY })
+    const server = serve(await startOpenAiServer({ reply: REPLY }))
     const generator = await openGenerator(
       settingsFor({
         RAPPORTEUR_LLM: 'openai:test-model',
@@ -101,7 +108,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
   })
 
   it('reports a wrong key, an unreachable server or a bad setting at start, and stays extractive', async () => {
-    server = await startOpenAiServer({ reply: REPLY })
+    const server = serve(await startOpenAiServer({ reply: REPLY }))
     const logs: string[] = []
     const log = (m: string) => logs.push(m)
     expect(
@@ -154,5 +161,50 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
       mode: 'extractive',
       fallback: 'no chat model is configured (RAPPORTEUR_LLM)',
     })
+  })
+})
+
+const OLLAMA_REPLY =
+  'According to the summary record, the representative of Mexico said that the centres had “a total capacity of 1,900 persons” [para 19].'
+const CAPACITY =
+  'What is the total capacity of the migrant integration centres at the northern border?'
+
+describe('generative answers through Ollama (real @langchain/ollama client)', () => {
+  it('streams the answer from an Ollama server and verifies it', async () => {
+    const server = serve(await startOllamaServer({ reply: OLLAMA_REPLY }))
+    const settings = loadConfig({
+      RAPPORTEUR_LLM: 'ollama:llama3.2',
+      OLLAMA_BASE_URL: server.baseUrl,
+    }).llm
+    const generator = await openGenerator(settings)
+    expect(generator?.name).toBe('ollama:llama3.2')
+    const tokens: string[] = []
+    const response = await generateAnswer(
+      generator!,
+      index,
+      await retrieveFor(index, { question: CAPACITY, k: 5 }),
+      { onToken: (t) => void tokens.push(t) }
+    )
+    expect(tokens.length).toBeGreaterThan(5)
+    expect(tokens.join('')).toBe(OLLAMA_REPLY)
+    expect(response).toMatchObject({ mode: 'generative', citations: ['CMW/C/SR.593, para. 19'] })
+    expect(response.verification?.overall).toBe('verified')
+    expect(response.excerpts[0]?.text).toBe('a total capacity of 1,900 persons')
+    const sent = server.chats[0] as { model: string; messages: { role: string }[] }
+    expect(sent.model).toBe('llama3.2')
+    expect(sent.messages.map((m) => m.role)).toEqual(['system', 'user'])
+  })
+
+  it('reports a model the Ollama server has not pulled, and stays extractive', async () => {
+    const server = serve(
+      await startOllamaServer({ models: ['mistral:latest'], reply: OLLAMA_REPLY })
+    )
+    const logs: string[] = []
+    const settings = loadConfig({
+      RAPPORTEUR_LLM: 'ollama:llama3.2',
+      OLLAMA_BASE_URL: server.baseUrl,
+    }).llm
+    expect(await openGenerator(settings, (m) => logs.push(m))).toBeNull()
+    expect(logs[0]).toMatch(/has no model "llama3.2" \(ollama pull it\)/)
   })
 })
