@@ -47,6 +47,8 @@ type Candidate = { block: Block; start: number; end: number; score: number; cove
 // a request; it counts nothing).
 const NUMBER =
   /(?<![\p{L}\d‑-])(?<!\b(?:Nos?\.|articles?|rules?|paragraphs?)\s)(?!(?:19|20)\d\d(?![\d,.]\d))\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
+// Every figure of a text, in order (matchAll works on a copy, so one instance serves every call).
+const NUMBERS = new RegExp(NUMBER.source, 'giu')
 const DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b/i
 const TIME =
@@ -55,15 +57,10 @@ const TIME =
 /** A sentence giving a figure must score at least this share of the best sentence. */
 const FIGURE_RATIO = 0.8
 
-/** The kinds of answer that a sentence must state to answer at all: a figure, a period, a date. */
-const WANTS_FIGURE: ReadonlySet<AnswerType> = new Set(['number', 'duration', 'time'])
-const FIGURE_NAMES: Record<AnswerType, string> = {
-  number: 'figure',
-  duration: 'period',
-  time: 'date or time',
-  person: 'name',
-  other: 'answer',
-}
+/** The kinds of answer that a sentence must state to answer at all, and what each is called. */
+const FIGURE_NAMES = { number: 'figure', duration: 'period', time: 'date or time' } as const
+
+const wantsFigure = (type: AnswerType): type is keyof typeof FIGURE_NAMES => type in FIGURE_NAMES
 
 /**
  * A test of whether a sentence holds the kind of thing the question asks for, beyond the figures
@@ -76,7 +73,7 @@ const answerTypeTest = (
   counted: QueryTerm | undefined,
   vectors: WordVectors
 ): ((text: string) => boolean) => {
-  if (!WANTS_FIGURE.has(type)) return () => false
+  if (!wantsFigure(type)) return () => false
   const given = tokenize(question)
     .filter(({ word }) => /\d/.test(word))
     .map(({ word }) => new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'))
@@ -102,8 +99,8 @@ const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boo
     ({ word }, i) =>
       word === 'number' && tokens[i + 1]?.word === 'of' && names.slice(i + 2, i + 6).includes(true)
   )
-  for (const figure of text.matchAll(new RegExp(NUMBER.source, 'giu'))) {
-    if (numberOf) return true
+  if (numberOf && NUMBER.test(text)) return true
+  for (const figure of text.matchAll(NUMBERS)) {
     const at = tokens.findIndex((t) => t.end > figure.index)
     if (names.slice(Math.max(0, at - COUNT_REACH), at + COUNT_REACH + 1).includes(true)) return true
   }
@@ -293,7 +290,7 @@ export const answerFrom = async (
   // by one that gives a date or time or is the record's own account of the meeting, nearly as close
   // to the question as the best sentence; a passage without one is no answer.
   const best = Math.max(0, ...scored.map((c) => c.score))
-  const pool = WANTS_FIGURE.has(answerType)
+  const pool = wantsFigure(answerType)
     ? scored.filter(
         (c) =>
           c.score >= FIGURE_RATIO * best &&
@@ -302,7 +299,8 @@ export const answerFrom = async (
       )
     : scored
   if (pool.length === 0) {
-    return abstain(`The passages closest to it give no ${FIGURE_NAMES[answerType]} for it.`)
+    const wanted = wantsFigure(answerType) ? FIGURE_NAMES[answerType] : 'answer'
+    return abstain(`The passages closest to it give no ${wanted} for it.`)
   }
   return answered(selectSentences(pool, analysis.exchange, maxExcerpts, secondRatio))
 }

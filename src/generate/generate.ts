@@ -8,7 +8,7 @@ import type { AskResponse, Excerpt } from '../answer/schema.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
-import { blockSentences, queryTerms, weightedShare, termMatch } from '../retrieve/evidence.ts'
+import { blockSentences, coverage, queryTerms } from '../retrieve/evidence.ts'
 import { formatSources } from './prompt.ts'
 import { quotationsIn, verifyAnswer, withoutCitations } from './verify.ts'
 
@@ -125,10 +125,7 @@ const supportFor = (
     if (!block) return []
     const scored = blockSentences(block, index.vectors).map((s) => ({
       ...s,
-      score: weightedShare(
-        terms,
-        terms.map((t) => termMatch(t, s.words, index.vectors))
-      ),
+      score: coverage(terms, s.words, index.vectors),
     }))
     const best = scored.reduce<(typeof scored)[number] | undefined>(
       (a, b) => (a && a.score >= b.score ? a : b),

@@ -1,10 +1,9 @@
 // How well a passage covers a question: IDF-weighted term matches, exact or through word-vector neighbours.
-import { idf, type TermStats } from '../index/lexical.ts'
+import { idf, structuralLabel, type TermStats } from '../index/lexical.ts'
 import { cachePerOwner } from '../bounded-cache.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import { zipfProbability } from '../index/vectors.ts'
 import { SCAFFOLD } from './query.ts'
-import { structuralLabel } from '../index/lexical.ts'
 import type { Block } from '../records/block.ts'
 import { splitSentences } from '../text/sentences.ts'
 import { STOPWORDS, stem, tokenize } from '../text/tokenize.ts'
@@ -176,8 +175,8 @@ const compoundHead = (compound: string, head: string, vectors: WordVectors): boo
 /** A compound's match on its head: less than the word itself, more than a mere neighbour. */
 const HEAD_MATCH = 0.8
 
+// Called by termMatch once the word itself is known not to be in the passage.
 const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
-  if (words.stems.has(term.stem)) return 1
   // "36-hour" is said as "36 hours": a compound matches as well as its weakest part.
   if (/[-‑]/.test(term.word)) return partsMatch(term, words, vectors)
   for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
@@ -249,16 +248,28 @@ export const compoundTopic = (question: string, terms: QueryTerm[]): QueryTerm[]
   const end = opener.index + opener[0].length
   // The token just before the topic: the last word of the opener.
   const about = tokenize(question).filter((t) => t.end <= end).length - 1
-  const first = terms.find((t) => t.position > about)
-  // Allow for an article or two in between: "about the", "about all the".
-  if (!first || first.position - about > 3 || !nounLike(first)) return []
-  const run = [first]
-  for (const t of terms.slice(terms.indexOf(first) + 1)) {
-    if (t.position !== (run.at(-1)?.position ?? 0) + 1 || !nounLike(t)) break
-    run.push(t)
-  }
+  const run = runAfter(terms, about, nounLike)
   // "What was the budget of …" asks for the budget: one word is enough to name it.
   return run.length > 1 || opener.groups?.asks ? run : []
+}
+
+/**
+ * The run of adjacent terms that starts within a few words after the token at `anchor` (allowing
+ * "the", "of the") and goes on while `belongs` holds; empty when none starts there.
+ */
+const runAfter = (
+  terms: QueryTerm[],
+  anchor: number,
+  belongs: (t: QueryTerm) => boolean
+): QueryTerm[] => {
+  const first = terms.find((t) => t.position > anchor)
+  if (anchor < 0 || !first || first.position - anchor > 3 || !belongs(first)) return []
+  const run = [first]
+  for (const t of terms.slice(terms.indexOf(first) + 1)) {
+    if (t.position !== (run.at(-1)?.position ?? 0) + 1 || !belongs(t)) break
+    run.push(t)
+  }
+  return run
 }
 
 /**
@@ -291,14 +302,6 @@ export const statesCompound = (
 export const countedTerm = (question: string, terms: QueryTerm[]): QueryTerm | undefined => {
   const tokens = tokenize(question)
   const many = tokens.findIndex(({ word }, i) => word === 'many' && tokens[i - 1]?.word === 'how')
-  const first = terms.find((t) => t.position > many)
-  // Allow for "of the" in between: "How many of the children …".
-  if (many < 0 || !first || first.position - many > 3) return undefined
-  let last = first
-  for (const t of terms.slice(terms.indexOf(first) + 1)) {
-    // "… victims received …": a past tense ends the noun phrase ("holding centres" does not).
-    if (t.position !== last.position + 1 || /ed$/i.test(t.word)) break
-    last = t
-  }
-  return last
+  // "… victims received …": a past tense ends the noun phrase ("holding centres" does not).
+  return runAfter(terms, many, (t) => !/ed$/i.test(t.word)).at(-1)
 }
