@@ -1,7 +1,6 @@
 // The HTTP app: the JSON API, the chat stream and the pages, every error mapped in one place.
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -25,7 +24,7 @@ import { speakerBlocks } from '../retrieve/speaker.ts'
 import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
-import { rateLimit, requestLog } from './middleware.ts'
+import { rateLimit, requestBodyLimit, requestLog } from './middleware.ts'
 import { openApiDocument } from './openapi.ts'
 import type { Problem } from './problem.ts'
 import { problem, problemBody, problemResponse } from './problem.ts'
@@ -127,8 +126,8 @@ export const createApp = (
   )
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
+    requestBodyLimit({
+      maxBytes: maxBodyBytes,
       onError: (c) =>
         problem(
           c,

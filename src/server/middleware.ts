@@ -1,6 +1,7 @@
-// Rapporteur's own middleware: per-client rate limiting and structured request logs.
+// Rapporteur's own middleware: request body limits, per-client rate limiting, structured request logs.
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { problem } from './problem.ts'
 
 /** What the app's handlers share per request. */
@@ -12,6 +13,28 @@ export const clientKey = (c: Context<AppEnv>): string => {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
     return 'unknown'
+  }
+}
+
+export type BodyLimitOptions = { maxBytes: number; onError: (c: Context<AppEnv>) => Response }
+
+/**
+ * Bodies over `maxBytes` get `onError`. A declared Content-Length is judged from the header alone;
+ * hono's bodyLimit opens the body stream even then, which makes @hono/node-server build a full web
+ * Request for every POST, so it only counts the bytes of bodies sent without a length.
+ */
+export const requestBodyLimit = ({
+  maxBytes,
+  onError,
+}: BodyLimitOptions): MiddlewareHandler<AppEnv> => {
+  const counted = bodyLimit({ maxSize: maxBytes, onError })
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
+    if (Number.isInteger(declared) && c.req.header('Transfer-Encoding') === undefined) {
+      return declared > maxBytes ? onError(c) : next()
+    }
+    return counted(c, next)
   }
 }
 

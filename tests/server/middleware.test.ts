@@ -1,4 +1,8 @@
+import { serve } from '@hono/node-server'
 import { Embeddings } from '@langchain/core/embeddings'
+import { once } from 'node:events'
+import { request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
@@ -112,4 +116,70 @@ describe('time budget', () => {
       'the request took longer than 100 ms'
     )
   })
+})
+
+describe('body size limit over a socket', () => {
+  // Sends a body over HTTP/1.1 as `chunks`, with a Content-Length or, without one, chunked.
+  const post = (url: string, chunks: string[], declareLength: boolean) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const body = chunks.join('')
+      const request = httpRequest(`${url}/api/ask`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(declareLength ? { 'Content-Length': Buffer.byteLength(body) } : {}),
+        },
+      })
+      request.on('response', (response) => {
+        let text = ''
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
+      })
+      request.on('error', reject)
+      for (const chunk of chunks) request.write(chunk)
+      request.end()
+    })
+
+  const withServer = async (run: (url: string) => Promise<void>) => {
+    const server = serve({
+      fetch: createApp(index, { maxBodyBytes: 1024 }).fetch,
+      hostname: '127.0.0.1',
+      port: 0,
+    })
+    await once(server, 'listening')
+    try {
+      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    } finally {
+      server.close()
+    }
+  }
+
+  const big = JSON.stringify({ question: 'remittances '.repeat(200) })
+
+  it('answers 413 for a body whose declared length is over the limit', () =>
+    withServer(async (url) => {
+      const { status, body } = await post(url, [big], true)
+      expect(status).toBe(413)
+      expect(JSON.parse(body).detail).toMatch(/at most 1024 bytes/)
+    }))
+
+  it('counts the bytes of a chunked body and answers 413 once they pass the limit', () =>
+    withServer(async (url) => {
+      const { status } = await post(url, big.match(/.{1,300}/g) ?? [], false)
+      expect(status).toBe(413)
+    }))
+
+  it('answers questions sent with or without a declared length', () =>
+    withServer(async (url) => {
+      const question = JSON.stringify({ question: 'What about remittances?' })
+      for (const declared of [true, false]) {
+        const { status, body } = await post(
+          url,
+          [question.slice(0, 10), question.slice(10)],
+          declared
+        )
+        expect(status).toBe(200)
+        expect(JSON.parse(body).citations.length).toBeGreaterThan(0)
+      }
+    }))
 })
