@@ -40,7 +40,15 @@ export type AnswerOptions = {
   secondRatio?: number
 }
 
-type Candidate = { block: Block; start: number; end: number; score: number; covers: Set<string> }
+type Candidate = {
+  block: Block
+  start: number
+  end: number
+  score: number
+  covers: Set<string>
+  /** Whether the sentence states the kind of thing the question asks for (a figure, a date). */
+  fits: boolean
+}
 
 // A figure on its own: not the digits of a name such as "3x1 Programme" or "COVID-19", not a
 // reference ("general comment No. 6", "article 27"), and not a year ("between 2018 and 2023" dates
@@ -92,17 +100,22 @@ const COUNT_REACH = 5
  * "115 victims" or "the number of victims … was 115", not by "two deceased" or "in 28 states".
  */
 const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boolean => {
-  if (termMatch(counted, passageWords(text, vectors), vectors) === 0) return false
+  // Most sentences do not name the thing counted, or give no figure: settled before any word is.
+  if (termMatch(counted, passageWords(text, vectors), vectors) === 0 || !NUMBER.test(text)) {
+    return false
+  }
   const tokens = tokenize(text)
-  const names = tokens.map((t) => termMatch(counted, passageWords(t.word, vectors), vectors) > 0)
+  const names = (from: number, to: number) =>
+    tokens
+      .slice(Math.max(0, from), to)
+      .some((t) => termMatch(counted, passageWords(t.word, vectors), vectors) > 0)
   const numberOf = tokens.some(
-    ({ word }, i) =>
-      word === 'number' && tokens[i + 1]?.word === 'of' && names.slice(i + 2, i + 6).includes(true)
+    ({ word }, i) => word === 'number' && tokens[i + 1]?.word === 'of' && names(i + 2, i + 6)
   )
-  if (numberOf && NUMBER.test(text)) return true
+  if (numberOf) return true
   for (const figure of text.matchAll(NUMBERS)) {
     const at = tokens.findIndex((t) => t.end > figure.index)
-    if (names.slice(Math.max(0, at - COUNT_REACH), at + COUNT_REACH + 1).includes(true)) return true
+    if (names(at - COUNT_REACH, at + COUNT_REACH + 1)) return true
   }
   return false
 }
@@ -125,12 +138,13 @@ const scoreSentences = async (
       const lexical = weightedShare(terms, matches)
       const cosine = cosineSimilarity(queryVector, blockVectors[rank]?.[i] ?? [])
       const prior = 1 / (1 + rank)
-      const fits = fitsType(text) ? 1 : 0
+      const fits = fitsType(text)
       return {
         block,
         start,
         end,
-        score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior + 0.1 * fits,
+        fits,
+        score: 0.6 * lexical + 0.3 * Math.max(0, cosine) + 0.1 * prior + (fits ? 0.1 : 0),
         // The terms the sentence states in the question's own words (or their word family).
         covers: new Set(terms.filter((_, t) => (matches[t] ?? 0) >= 0.9).map((t) => t.stem)),
       }
@@ -201,7 +215,16 @@ const speakerOpenings = (ranked: RankedBlock[], max: number): Candidate[] =>
     .flatMap(({ block, score }) => {
       const first = splitSentences(block.text)[0]
       return first
-        ? [{ block, start: first.start, end: first.end, score, covers: new Set<string>() }]
+        ? [
+            {
+              block,
+              start: first.start,
+              end: first.end,
+              score,
+              covers: new Set<string>(),
+              fits: false,
+            },
+          ]
         : []
     })
 
@@ -209,6 +232,8 @@ const speakerOpenings = (ranked: RankedBlock[], max: number): Candidate[] =>
 export type Retrieval = {
   question: string
   analysis: QueryAnalysis
+  /** The content terms of the question's topic. */
+  terms: QueryTerm[]
   /** The speaker filter in force: the request's, or the one the question names. */
   speaker: string | undefined
   ranked: RankedBlock[]
@@ -225,23 +250,23 @@ export const retrieveFor = async (
   }
   const analysis = analyseQuery(index, question)
   const about = speaker ?? analysis.speaker ?? undefined
-  const ranked = await search(index, question, { k, speaker: about, analysis })
+  const terms = queryTerms(analysis.topic, index.terms, index.vectors)
+  const ranked = await search(index, question, { k, speaker: about, analysis, terms })
   const retrieved = ranked.map(({ block, score }) => ({
     record: block.record,
     block: block.id,
     paragraph: block.paragraph,
     score,
   }))
-  return { question, analysis, speaker: about, ranked, retrieved }
+  return { question, analysis, terms, speaker: about, ranked, retrieved }
 }
 
 /** The second stage: the cited sentences, or an abstention, from what was retrieved. */
 export const answerFrom = async (
   index: SearchIndex,
-  { question, analysis, speaker, ranked, retrieved }: Retrieval,
+  { question, analysis, terms, speaker, ranked, retrieved }: Retrieval,
   { minCoverage = 0.33, maxExcerpts = 2, secondRatio = 0.85 }: AnswerOptions = {}
 ): Promise<AskResponse> => {
-  const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const records = index.records.map((r) => r.symbol)
   const names = unknownNames(terms, index.terms)
   const compound = compoundTopic(analysis.topic, terms)
@@ -294,8 +319,7 @@ export const answerFrom = async (
     ? scored.filter(
         (c) =>
           c.score >= FIGURE_RATIO * best &&
-          ((answerType === 'time' && c.block.speaker === null) ||
-            fitsType(c.block.text.slice(c.start, c.end)))
+          ((answerType === 'time' && c.block.speaker === null) || c.fits)
       )
     : scored
   if (pool.length === 0) {

@@ -3,7 +3,7 @@ import { searchBm25 } from '../index/bm25-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
-import { blockWords, coverage, queryTerms } from './evidence.ts'
+import { blockWords, coverage, queryTerms, type QueryTerm } from './evidence.ts'
 import { expandQuery } from './expand.ts'
 import { fuseRankings } from './fuse.ts'
 import { analyseQuery, type QueryAnalysis } from './query.ts'
@@ -30,6 +30,8 @@ export type SearchOptions = {
   coverageWeight?: number
   /** The question's analysis when the caller has it already. */
   analysis?: QueryAnalysis
+  /** The content terms of the analysed topic, when the caller has them already. */
+  terms?: QueryTerm[]
 }
 
 /** How many candidates each ranking contributes to fusion. */
@@ -110,6 +112,7 @@ export const search = async (
     lexicalWeight = 0.5,
     coverageWeight = 0.6,
     analysis = analyseQuery(index, query),
+    terms = queryTerms(analysis.topic, index.terms, index.vectors),
   }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
   const about = speaker ?? analysis.speaker ?? undefined
@@ -138,7 +141,7 @@ export const search = async (
               ],
               [lexicalWeight, 1 - lexicalWeight]
             ),
-            analysis,
+            terms,
             coverageWeight
           )
   return pickOrdinal(ranked, analysis.ordinal).slice(0, k)
@@ -155,10 +158,9 @@ const RERANK_DEPTH = 20
 const rerankByCoverage = (
   index: SearchIndex,
   fused: RankedBlock[],
-  analysis: QueryAnalysis,
+  terms: QueryTerm[],
   weight: number
 ): RankedBlock[] => {
-  const terms = queryTerms(analysis.topic, index.terms, index.vectors)
   const rescored = fused.slice(0, RERANK_DEPTH).map(({ block, score }) => ({
     block,
     score: score + weight * coverage(terms, blockWords(block, index.vectors), index.vectors),
