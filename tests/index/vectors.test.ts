@@ -18,6 +18,15 @@ describe('word-vector cache', () => {
     expect(Math.hypot(...sum)).toBeGreaterThan(0)
   })
 
+  it('finds an accented word under its unaccented form, and an unknown word nowhere', async () => {
+    const { vectors } = await tinyVectors(['the', 'jose', 'mexico'])
+    expect(vectors.rankOf('josé')).toBe(1)
+    expect(vectors.rankOf('méxico')).toBe(2)
+    expect(vectors.rankOf('mexico')).toBe(2)
+    expect(vectors.rankOf('josef')).toBeUndefined()
+    expect(vectors.rankOf('zoë')).toBeUndefined()
+  })
+
   it('rejects a truncated or foreign cache by name', async () => {
     const { path } = await tinyVectors(['a', 'b'])
     await truncate(path, (await readFile(path)).length - 3)
