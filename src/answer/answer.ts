@@ -132,9 +132,13 @@ const scoreSentences = async (
     index.embeddings.embedQuery(question),
     Promise.all(ranked.map(({ block }) => embedSentences(index, block))),
   ])
-  return ranked.flatMap(({ block }, rank) =>
-    blockSentences(block, index.vectors).map(({ start, end, text, words }, i) => {
-      const matches = terms.map((t) => termMatch(t, words, index.vectors))
+  return ranked.flatMap(({ block }, rank) => {
+    // A sentence matches a term no better than its block does: a term the block lacks is not looked for.
+    const inBlock = terms.map((t) => termMatch(t, blockWords(block, index.vectors), index.vectors))
+    return blockSentences(block, index.vectors).map(({ start, end, text, words }, i) => {
+      const matches = terms.map((t, j) =>
+        inBlock[j] === 0 ? 0 : termMatch(t, words, index.vectors)
+      )
       const lexical = weightedShare(terms, matches)
       const cosine = cosineSimilarity(queryVector, blockVectors[rank]?.[i] ?? [])
       const prior = 1 / (1 + rank)
@@ -149,7 +153,7 @@ const scoreSentences = async (
         covers: new Set(terms.filter((_, t) => (matches[t] ?? 0) >= 0.9).map((t) => t.stem)),
       }
     })
-  )
+  })
 }
 
 // A block's sentences are embedded once: the same blocks come back for question after question.

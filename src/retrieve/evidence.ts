@@ -151,6 +151,9 @@ const sameFamily = (a: string, b: string): boolean => {
   return common >= 5 && common >= Math.min(a.length, b.length) - 2
 }
 
+/** Most term verdicts kept per passage. */
+const MAX_VERDICTS = 4_096
+
 /**
  * How strongly a passage matches one term: 1 for the word itself, 0.9 for its word family, the
  * similarity for a close neighbour in vector space.
@@ -158,7 +161,12 @@ const sameFamily = (a: string, b: string): boolean => {
 export const termMatch = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
   if (words.stems.has(term.stem)) return 1
   let match = words.matches.get(term.key)
-  if (match === undefined) words.matches.set(term.key, (match = matchTerm(term, words, vectors)))
+  if (match === undefined) {
+    match = matchTerm(term, words, vectors)
+    // Blocks are kept for the life of the index: their verdicts must not grow without bound.
+    if (words.matches.size >= MAX_VERDICTS) words.matches.clear()
+    words.matches.set(term.key, match)
+  }
   return match
 }
 
@@ -175,19 +183,24 @@ const compoundHead = (compound: string, head: string, vectors: WordVectors): boo
 /** A compound's match on its head: less than the word itself, more than a mere neighbour. */
 const HEAD_MATCH = 0.8
 
+// A word's similarities to the record words it has been compared with: a ranking's blocks share
+// many words, and questions share words with earlier questions.
+const similarities = cachePerOwner<WordVectors, number, Map<number, number>>(1_000)
+
 // Called by termMatch once the word itself is known not to be in the passage.
 const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
   // "36-hour" is said as "36 hours": a compound matches as well as its weakest part.
   if (/[-‑]/.test(term.word)) return partsMatch(term, words, vectors)
   for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
+  const known = similarities(vectors).get(term.rank, () => new Map())
   const word = term.word.toLowerCase()
   let best = 0
   for (const [i, rank] of words.ranks.entries()) {
     const other = words.words[i] ?? ''
-    const similarity = compoundHead(word, other, vectors)
-      ? HEAD_MATCH
-      : vectors.similarity(term.rank, rank)
+    let similarity = compoundHead(word, other, vectors) ? HEAD_MATCH : known.get(rank)
+    if (similarity === undefined)
+      known.set(rank, (similarity = vectors.similarity(term.rank, rank)))
     if (similarity > best && !negates(word, other)) best = similarity
   }
   return best >= SYNONYM_SIMILARITY ? best : 0
