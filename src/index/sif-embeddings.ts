@@ -72,7 +72,9 @@ export class SifEmbeddings extends Embeddings {
       for (let d = 0; d < v.length; d++) dot += (v[d] ?? 0) * (component[d] ?? 0)
       for (let d = 0; d < v.length; d++) v[d] = (v[d] ?? 0) - dot * (component[d] ?? 0)
     }
-    const norm = Math.hypot(...v)
+    let squares = 0
+    for (let d = 0; d < v.length; d++) squares += (v[d] ?? 0) ** 2
+    const norm = Math.sqrt(squares)
     return Array.from(v, (x) => (norm > 0 ? x / norm : 0))
   }
 
@@ -87,14 +89,19 @@ export class SifEmbeddings extends Embeddings {
   #average(text: string): Float32Array {
     const sum = new Float32Array(this.vectors.dims)
     let count = 0
+    const add = (rank: number) => {
+      this.vectors.addTo(sum, rank, this.weightOf(rank))
+      count++
+    }
     for (const { word } of tokenize(text)) {
-      const parts =
-        this.vectors.rankOf(word) === undefined && word.includes('-') ? word.split('-') : [word]
-      for (const part of parts) {
-        const rank = this.vectors.rankOf(part)
-        if (rank === undefined) continue
-        this.vectors.addTo(sum, rank, this.weightOf(rank))
-        count++
+      const rank = this.vectors.rankOf(word)
+      if (rank !== undefined) add(rank)
+      // "36-hour" without a vector of its own is read as its parts.
+      else if (word.includes('-')) {
+        for (const part of word.split('-')) {
+          const partRank = this.vectors.rankOf(part)
+          if (partRank !== undefined) add(partRank)
+        }
       }
     }
     if (count > 0) for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / count

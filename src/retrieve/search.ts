@@ -35,44 +35,56 @@ export type SearchOptions = {
 }
 
 /** How many candidates each ranking contributes to fusion. */
-const POOL = 30
-
-/** Sentences fetched per block wanted: enough that blocks with several close sentences still fill n. */
-const SENTENCES_PER_BLOCK = 2
+const POOL = 20
 
 /** Above this share of the corpus, a speaker filter is applied after the search, not inside it. */
 const FILTER_AFTER_SHARE = 0.1
 
+export type DenseSearchOptions = {
+  /** Restricts results to these blocks. */
+  admitted?: ReadonlySet<Block>
+  /**
+   * Widens the search until it has n blocks (or has every sentence). Without it, the ranking is
+   * the blocks of the n nearest sentences, which may be fewer: enough for fusion, and every search
+   * step beyond n costs time on every question.
+   */
+  fill?: boolean
+}
+
+/** Blocks ranked by their nearest sentence to the query, by cosine similarity. */
 export const denseSearch = async (
   index: SearchIndex,
   query: string,
   n: number,
-  admitted?: ReadonlySet<Block>
+  { admitted, fill = false }: DenseSearchOptions = {}
 ): Promise<RankedBlock[]> => {
   const total = index.dense.index.getCurrentCount()
   const vector = await index.embeddings.embedQuery(query)
   if (total === 0 || vector.every((x) => x === 0)) return []
-  const wanted = n * SENTENCES_PER_BLOCK
   // hnswlib calls back into JS for every candidate it filters: for a filter that admits much of
   // the corpus ("Committee members"), a wider unfiltered search followed by the filter is faster.
   const share = admitted ? admitted.size / Math.max(1, index.blocks.length) : 1
   const inside = admitted !== undefined && share < FILTER_AFTER_SHARE
-  // The underlying hnswlib index is searched directly (as its ef is set directly): labels map to
-  // blocks through a table, where LangChain's wrapper would look each one up in its docstore.
-  const { neighbors, distances } = index.dense.index.searchKnn(
-    vector,
-    Math.min(inside ? wanted : Math.ceil(wanted / share), total),
-    inside ? (label: number) => admitted.has(index.sentenceBlocks[label] as Block) : undefined
-  )
-  const best = new Map<Block, number>()
-  neighbors.forEach((label, i) => {
-    const block = index.sentenceBlocks[label]
-    // hnswlib's cosine space returns a distance, 1 − cosine: turned back into a similarity.
-    if (block && !best.has(block) && (!admitted || admitted.has(block))) {
-      best.set(block, 1 - (distances[i] ?? 1))
+  const filter = inside
+    ? (label: number) => admitted.has(index.sentenceBlocks[label] as Block)
+    : undefined
+  for (let wanted = n; ; wanted *= 2) {
+    const searched = Math.min(inside ? wanted : Math.ceil(wanted / share), total)
+    // The underlying hnswlib index is searched directly (as its ef is set directly): labels map
+    // to blocks through a table, where LangChain's wrapper would look each one up in its docstore.
+    const { neighbors, distances } = index.dense.index.searchKnn(vector, searched, filter)
+    const best = new Map<Block, number>()
+    neighbors.forEach((label, i) => {
+      const block = index.sentenceBlocks[label]
+      // hnswlib's cosine space returns a distance, 1 − cosine: turned back into a similarity.
+      if (block && !best.has(block) && (!admitted || admitted.has(block))) {
+        best.set(block, 1 - (distances[i] ?? 1))
+      }
+    })
+    if (!fill || best.size >= n || searched >= total || neighbors.length < searched) {
+      return [...best].slice(0, n).map(([block, score]) => ({ block, score }))
     }
-  })
-  return [...best].slice(0, n).map(([block, score]) => ({ block, score }))
+  }
 }
 
 export const lexicalSearch = (
@@ -131,13 +143,13 @@ export const search = async (
     mode === 'bm25'
       ? lexicalSearch(index, focus, pool, admitted)
       : mode === 'dense'
-        ? await denseSearch(index, focus, pool, admitted)
+        ? await denseSearch(index, focus, pool, { admitted, fill: true })
         : rerankByCoverage(
             index,
             fuseRankings(
               [
                 lexicalSearch(index, focus, pool, admitted),
-                await denseSearch(index, focus, pool, admitted),
+                await denseSearch(index, focus, pool, { admitted }),
               ],
               [lexicalWeight, 1 - lexicalWeight]
             ),

@@ -69,12 +69,21 @@ describe('search', () => {
     expect(await ids('When was the meeting first suspended?', { k: 1 })).toEqual(['procedural-2'])
   })
 
-  it('returns k results, best first', async () => {
-    const results = await search(index, 'consular assistance', { k: 4 })
-    expect(results).toHaveLength(4)
-    expect(results.map((r) => r.score)).toEqual(
-      [...results.map((r) => r.score)].sort((a, b) => b - a)
-    )
+  it.each(['hybrid', 'bm25', 'dense'] as const)(
+    'returns k distinct blocks, best first, in %s mode',
+    async (mode) => {
+      const results = await search(index, 'consular assistance', { mode, k: 4 })
+      expect(new Set(results.map((r) => r.block)).size).toBe(4)
+      expect(results.map((r) => r.score)).toEqual(
+        [...results.map((r) => r.score)].sort((a, b) => b - a)
+      )
+    }
+  )
+
+  it('fills k from the dense ranking even where close sentences share blocks', async () => {
+    // 40 blocks: more than the blocks of the 40 nearest sentences.
+    const results = await search(index, 'consular assistance', { mode: 'dense', k: 40 })
+    expect(new Set(results.map((r) => r.block)).size).toBe(40)
   })
 
   it('restricts every ranking to the speaker asked for', async () => {
