@@ -62,6 +62,12 @@ const NUMBER =
   /(?<![\p{L}\d‑-])(?<!\b(?:Nos?\.|articles?|rules?|paragraphs?)\s)(?!(?:19|20)\d\d(?![\d,.]\d))\d(?:[\d,.]*\d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/iu
 // Every figure of a text, in order (matchAll works on a copy, so one instance serves every call).
 const NUMBERS = new RegExp(NUMBER.source, 'giu')
+// What NUMBER needs at the least, without its look-arounds: a sentence without it is settled
+// several times faster, and most sentences are.
+const MAYBE_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen|half|double|doubled|twice)\b/i
+
+const hasFigure = (text: string): boolean => MAYBE_NUMBER.test(text) && NUMBER.test(text)
 const DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b/i
 const TIME =
@@ -93,7 +99,7 @@ const answerTypeTest = (
   return (text) => {
     const rest = given.reduce((t, figure) => t.replace(figure, ' '), text)
     if (type !== 'number') return (type === 'duration' ? DURATION : TIME).test(rest)
-    return counted ? quantifies(rest, counted, vectors) : NUMBER.test(rest)
+    return counted ? quantifies(rest, counted, vectors) : hasFigure(rest)
   }
 }
 
@@ -106,7 +112,7 @@ const COUNT_REACH = 5
  */
 const quantifies = (text: string, counted: QueryTerm, vectors: WordVectors): boolean => {
   // Most sentences do not name the thing counted, or give no figure: settled before any word is.
-  if (termMatch(counted, passageWords(text, vectors), vectors) === 0 || !NUMBER.test(text)) {
+  if (termMatch(counted, passageWords(text, vectors), vectors) === 0 || !hasFigure(text)) {
     return false
   }
   const tokens = tokenize(text)

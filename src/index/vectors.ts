@@ -148,9 +148,7 @@ export const loadVectors = async (path: string): Promise<WordVectors> => {
     // Only a word with letters beyond ASCII can carry an accent to fold ("Ginebra" is unaffected).
     rankOf: (word) =>
       ranks.get(word) ??
-      (/[^ -~]/.test(word)
-        ? ranks.get(word.normalize('NFD').replace(/\p{M}+/gu, ''))
-        : undefined),
+      (/[^ -~]/.test(word) ? ranks.get(word.normalize('NFD').replace(/\p{M}+/gu, '')) : undefined),
     addTo: (target, rank, weight) => {
       const w = weight * (scales[rank] ?? 0)
       for (let d = 0; d < dims; d++)

@@ -1,18 +1,25 @@
 // Word tokens, stems and stopwords shared by the lexical index, the embedder and answer scoring.
 import { stemmer } from 'stemmer'
+import { BoundedCache } from '../bounded-cache.ts'
 
 /** A word as it appears in text, with its offsets. */
-export type Token = { word: string; start: number; end: number }
+export type Token = { readonly word: string; readonly start: number; readonly end: number }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‑][\p{L}\p{N}]+)*/gu
 
+// The same texts are tokenised again and again: a question by every stage that reads it, the
+// record's sentences by every question they are retrieved for.
+const tokenCache = new BoundedCache<string, readonly Token[]>(4_096)
+
 /** Splits text into lower-cased word tokens; hyphenated compounds stay whole. */
-export const tokenize = (text: string): Token[] =>
-  Array.from(text.matchAll(WORD), (m) => ({
-    word: foldWord(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }))
+export const tokenize = (text: string): readonly Token[] =>
+  tokenCache.get(text, () =>
+    Array.from(text.matchAll(WORD), (m) => ({
+      word: foldWord(m[0]),
+      start: m.index,
+      end: m.index + m[0].length,
+    }))
+  )
 
 // Typographic apostrophes and non-breaking hyphens are rare: most words skip the replacing.
 const foldWord = (word: string): string => {
