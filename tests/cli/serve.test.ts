@@ -1,28 +1,28 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
+import { SERVER, buildServer } from '../../src/bench/serving.ts'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
-/** Starts `npm start`'s entry point on a free port; resolves once it prints where it listens. */
+// What `npm start` runs: the server compiled with its dependencies into one file.
+beforeAll(buildServer)
+
+/** Starts `npm start`'s server on a free port; resolves once it prints where it listens. */
 const start = async (env: Record<string, string> = {}) => {
   const { dir, recordsDir } = await openRealIndex()
-  const child = spawn(
-    join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
-    [join(PROJECT_ROOT, 'src/cli/serve.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
-        RAPPORTEUR_RECORDS_DIR: recordsDir,
-        ...env,
-      },
-    }
-  )
+  const child = spawn(process.execPath, SERVER, {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
+      RAPPORTEUR_RECORDS_DIR: recordsDir,
+      ...env,
+    },
+  })
   const output = { stderr: '' }
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => (output.stderr += chunk))
@@ -50,7 +50,7 @@ const ask = (url: string, question: string) =>
   })
 
 describe('npm start', () => {
-  it('serves on 127.0.0.1, answers, logs a structured line per request, and exits cleanly on SIGTERM', async () => {
+  it('serves on 127.0.0.1, answers, serves the page script, logs a structured line per request, and exits cleanly on SIGTERM', async () => {
     const { child, url, output } = await start()
     expect(output.stderr).toContain('Rapporteur serving CMW/C/SR.593 on http://127.0.0.1:')
     const response = await ask(
@@ -61,9 +61,12 @@ describe('npm start', () => {
     expect(AskResponseSchema.parse(await response.json()).citations).toContain(
       'CMW/C/SR.593, para. 19'
     )
+    // The page's script is compiled at run time by esbuild, which stays outside the bundle.
+    const script = await fetch(`${url}/assets/app.js`)
+    expect(script.status).toBe(200)
+    expect(await script.text()).toContain('/api/chat')
     const exited = once(child, 'exit')
     child.kill('SIGTERM')
-    // tsx forwards the signal to the server process, which closes and exits 0.
     const [code] = await exited
     expect(code).toBe(0)
     const line = output.stderr.split('\n').find((l) => l.startsWith('{'))
@@ -77,14 +80,10 @@ describe('npm start', () => {
   })
 
   it('refuses to start with a bad setting, naming it', async () => {
-    const child = spawn(
-      join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
-      [join(PROJECT_ROOT, 'src/cli/serve.ts')],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, PORT: '0', RAPPORTEUR_CORS_ORIGINS: 'not a url' },
-      }
-    )
+    const child = spawn(process.execPath, SERVER, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: '0', RAPPORTEUR_CORS_ORIGINS: 'not a url' },
+    })
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => (stderr += chunk))
