@@ -8,8 +8,6 @@ import { VectorsError } from '../errors.ts'
 export type WordVectors = {
   dims: number
   count: number
-  /** Word → rank (0-based) in the source vocabulary. */
-  ranks: Map<string, number>
   /** The rank of a lower-cased word, accents folded when needed; undefined when unknown. */
   rankOf: (word: string) => number | undefined
   /** Adds `weight` × the vector of the word at `rank` into `target`. */
@@ -126,10 +124,9 @@ export const loadVectors = async (path: string): Promise<WordVectors> => {
     )
   }
   const words = file.toString('utf8', offset, wordsEnd).split('\n')
+  // From the rarest up, so a word listed twice keeps its commoner rank: one hash per word.
   const ranks = new Map<string, number>()
-  words.forEach((word, rank) => {
-    if (!ranks.has(word)) ranks.set(word, rank)
-  })
+  for (let rank = words.length - 1; rank >= 0; rank--) ranks.set(words[rank] ?? '', rank)
   const scales = new Float32Array(file.buffer, file.byteOffset + scalesStart, count)
   const values = new Int8Array(file.buffer, file.byteOffset + valuesStart, count * dims)
   const norms = new Float32Array(count)
@@ -144,7 +141,6 @@ export const loadVectors = async (path: string): Promise<WordVectors> => {
   return {
     dims,
     count,
-    ranks,
     // Only a word with letters beyond ASCII can carry an accent to fold ("Ginebra" is unaffected).
     rankOf: (word) =>
       ranks.get(word) ??
