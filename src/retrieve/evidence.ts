@@ -183,9 +183,9 @@ const compoundHead = (compound: string, head: string, vectors: WordVectors): boo
 /** A compound's match on its head: less than the word itself, more than a mere neighbour. */
 const HEAD_MATCH = 0.8
 
-// A word's similarities to the record words it has been compared with: a ranking's blocks share
-// many words, and questions share words with earlier questions.
-const similarities = cachePerOwner<WordVectors, number, Map<number, number>>(1_000)
+// A term's similarities to the words it has been compared with, kept while the term lives (one
+// question): the blocks of a ranking, their sentences and their windows share most of their words.
+const similarities = new WeakMap<QueryTerm, Map<number, number>>()
 
 // Called by termMatch once the word itself is known not to be in the passage.
 const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): number => {
@@ -193,7 +193,8 @@ const matchTerm = (term: QueryTerm, words: PassageWords, vectors: WordVectors): 
   if (/[-‑]/.test(term.word)) return partsMatch(term, words, vectors)
   for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
-  const known = similarities(vectors).get(term.rank, () => new Map())
+  let known = similarities.get(term)
+  if (!known) similarities.set(term, (known = new Map()))
   const word = term.word.toLowerCase()
   let best = 0
   for (const [i, rank] of words.ranks.entries()) {
