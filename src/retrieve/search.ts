@@ -124,7 +124,7 @@ export const search = async (
     lexicalWeight = 0.5,
     coverageWeight = 0.6,
     analysis = analyseQuery(index, query),
-    terms = queryTerms(analysis.topic, index.terms, index.vectors),
+    terms,
   }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
   const about = speaker ?? analysis.speaker ?? undefined
@@ -153,7 +153,7 @@ export const search = async (
               ],
               [lexicalWeight, 1 - lexicalWeight]
             ),
-            terms,
+            terms ?? queryTerms(analysis.topic, index.terms, index.vectors),
             coverageWeight
           )
   return pickOrdinal(ranked, analysis.ordinal).slice(0, k)
