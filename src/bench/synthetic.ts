@@ -1,6 +1,6 @@
 // Seeded synthetic corpora recombined from a record's own sentences, names and figures varied.
-import type { Block, ParsedRecord, RecordMeta } from '../records/block.ts'
-import { slugFor } from '../records/block.ts'
+import type { Block, ParsedRecord, Masthead } from '../records/block.ts'
+import { blankMasthead, slugFor } from '../records/block.ts'
 import { splitSentences } from '../text/sentences.ts'
 
 /** mulberry32: a small, fast, seedable PRNG, so corpora are reproducible. */
@@ -64,15 +64,17 @@ export const syntheticRecords = (
   for (let first = 0; first < paragraphs; first += 200) {
     const number = records.length + 1
     const state = pick(STATES)
-    const meta: RecordMeta = {
-      symbol: `SYN/C/SR.${number}`,
+    const meta: Masthead = {
+      ...blankMasthead(`SYN/C/SR.${number}`),
       body: 'Synthetic Committee',
       session: 'Synthetic session',
       meeting: `${number}th meeting`,
+      meetingNumber: number,
+      recordKind: 'summary record',
       date: '2025-01-01',
       place: 'Geneva',
       chair: `Ms. ${pick(SURNAMES)}`,
-      countryRapporteurs: [],
+      state,
     }
     const blocks: Block[] = []
     for (let n = 1; n <= Math.min(200, paragraphs - first); n++) {
@@ -85,6 +87,7 @@ export const syntheticRecords = (
         record: meta.symbol,
         kind: 'paragraph',
         paragraph: n,
+        label: String(n),
         order: n - 1,
         text,
         speaker: delegation
@@ -92,10 +95,20 @@ export const syntheticRecords = (
           : `${pick(['Mr.', 'Ms.'])} ${pick(SURNAMES)}`,
         role: delegation ? 'state_delegation' : 'committee_member',
         roles: delegation ? ['state_delegation'] : ['committee_member'],
+        state: delegation ? state : null,
         turnStart: true,
       })
     }
-    records.push({ meta, slug: slugFor(meta.symbol), blocks })
+    records.push({
+      meta,
+      slug: slugFor(meta.symbol),
+      file: `${slugFor(meta.symbol)}.txt`,
+      format: 'text',
+      numbering: 'recounted',
+      roster: [],
+      warnings: [],
+      blocks,
+    })
   }
   return records
 }

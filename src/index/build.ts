@@ -96,8 +96,13 @@ export const buildIndex = async (
   const infos: RecordInfo[] = records.map((r) => ({
     ...r.meta,
     slug: r.slug,
+    file: r.file,
+    format: r.format,
+    numbering: r.numbering,
     blocks: r.blocks.length,
     paragraphs: r.blocks.filter((b) => b.paragraph !== null).length,
+    roster: r.roster,
+    warnings: r.warnings,
   }))
   const manifest: Manifest = {
     format: INDEX_FORMAT,

@@ -1,11 +1,14 @@
-// The block model: schemas for record metadata and parsed blocks, the shapes every other domain uses.
+// The block model: schemas for a record's masthead, its roster and its parsed blocks, the shapes every other domain uses.
 import { z } from 'zod'
+import { SOURCE_FORMATS } from '../ingest/source.ts'
 
 export const ROLES = [
   'chair',
   'country_rapporteur',
   'committee_member',
   'state_delegation',
+  'secretariat',
+  'other_state',
   'other',
 ] as const
 export const RoleSchema = z.enum(ROLES)
@@ -16,34 +19,105 @@ export const ROLE_LABELS: Record<Role, string> = {
   country_rapporteur: 'Country Rapporteur',
   committee_member: 'Committee member',
   state_delegation: 'State delegation',
+  secretariat: 'Secretariat',
+  other_state: 'Other State',
   other: 'Other',
 }
 
-/** The metadata sidecar (`records/<slug>.json`) that restores what the plain-text rendition lost. */
-export const RecordMetaSchema = z.object({
-  symbol: z.string().min(1),
-  body: z.string().min(1),
-  bodyAcronym: z.string().optional(),
-  session: z.string().min(1),
-  meeting: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'),
-  time: z.string().optional(),
-  place: z.string().min(1),
-  chair: z.string().min(1),
-  countryRapporteurs: z.array(z.string()).default([]),
-  distributed: z.string().optional(),
-  language: z.string().optional(),
-  agendaItem: z.string().optional(),
-  dialogue: z.string().optional(),
-  state: z.string().optional(),
-})
-export type RecordMeta = z.infer<typeof RecordMetaSchema>
+export const RECORD_KINDS = ['summary record', 'partial summary record', 'report'] as const
 
-/** A record as served: its metadata plus the slug that names it in URLs and file names. */
-export const RecordInfoSchema = RecordMetaSchema.extend({
+/** What a record's cover says about it; every field but the symbol may be missing from a document. */
+export const MastheadSchema = z.object({
+  symbol: z.string().min(1),
+  body: z.string().nullable(),
+  bodyAcronym: z.string().nullable(),
+  session: z.string().nullable(),
+  /** "593rd meeting". */
+  meeting: z.string().nullable(),
+  meetingNumber: z.number().int().positive().nullable(),
+  recordKind: z.enum(RECORD_KINDS).nullable(),
+  /** "Summary record of the first part (public) …". */
+  part: z.enum(['first', 'second', 'third']).nullable(),
+  access: z.enum(['public', 'closed']).nullable(),
+  /** The meeting's date, YYYY-MM-DD. */
+  date: z.string().nullable(),
+  time: z.string().nullable(),
+  place: z.string().nullable(),
+  chair: z.string().nullable(),
+  /** A temporary or acting chair named on the cover before the Chair. */
+  temporaryChair: z.string().nullable(),
+  /** "later: Mr. Y (Vice-Chair)". */
+  laterChairs: z.array(z.string()),
+  countryRapporteurs: z.array(z.string()),
+  /** The distribution date, YYYY-MM-DD. */
+  distributed: z.string().nullable(),
+  /** The language of this version, where the cover prints it apart from the original's. */
+  language: z.string().nullable(),
+  originalLanguage: z.string().nullable(),
+  agendaItems: z.array(z.string()),
+  /** The dialogue heading: "Fourth periodic report of Mexico (continued) (CMW/C/MEX/4)". */
+  dialogue: z.string().nullable(),
+  /** The State under review. */
+  state: z.string().nullable(),
+})
+export type Masthead = z.infer<typeof MastheadSchema>
+
+/** A masthead that states nothing but its symbol. */
+export const blankMasthead = <S extends string | null>(
+  symbol: S
+): Omit<Masthead, 'symbol'> & { symbol: S } => ({
+  symbol,
+  body: null,
+  bodyAcronym: null,
+  session: null,
+  meeting: null,
+  meetingNumber: null,
+  recordKind: null,
+  part: null,
+  access: null,
+  date: null,
+  time: null,
+  place: null,
+  chair: null,
+  temporaryChair: null,
+  laterChairs: [],
+  countryRapporteurs: [],
+  distributed: null,
+  language: null,
+  originalLanguage: null,
+  agendaItems: [],
+  dialogue: null,
+  state: null,
+})
+
+/** One speaker of a record, in the roles the record gives them. */
+export const RosterEntrySchema = z.object({
+  speaker: z.string(),
+  roles: z.array(RoleSchema),
+  /** The State a delegate speaks for, or the State itself. */
+  state: z.string().nullable(),
+  /** A title printed with the name: "Country Rapporteur", "Rapporteur", "Secretary of the Committee". */
+  title: z.string().nullable(),
+  paragraphs: z.number().int(),
+})
+export type RosterEntry = z.infer<typeof RosterEntrySchema>
+
+/** How a record's paragraph numbers were found: as the document prints them, or recounted. */
+export const NumberingSchema = z.enum(['printed', 'recounted'])
+export type Numbering = z.infer<typeof NumberingSchema>
+
+/** A record as served: its masthead, how it was read, and who speaks in it. */
+export const RecordInfoSchema = MastheadSchema.extend({
   slug: z.string(),
+  /** The file in the records directory it was read from. */
+  file: z.string(),
+  format: z.enum(SOURCE_FORMATS),
+  numbering: NumberingSchema,
   paragraphs: z.number().int(),
   blocks: z.number().int(),
+  roster: z.array(RosterEntrySchema),
+  /** What reading it noticed: numbering gaps, repeated numbers, pages read as columns. */
+  warnings: z.array(z.string()),
 })
 export type RecordInfo = z.infer<typeof RecordInfoSchema>
 
@@ -51,12 +125,14 @@ export const BlockKindSchema = z.enum(['heading', 'procedural', 'paragraph'])
 export type BlockKind = z.infer<typeof BlockKindSchema>
 
 export const BlockSchema = z.object({
-  /** Stable within the record: the paragraph number ("17"), or "heading-1", "procedural-2". */
+  /** Stable within the record: the paragraph's label ("17", "115.1"), or "heading-1", "procedural-2". */
   id: z.string(),
   record: z.string(),
   kind: BlockKindSchema,
-  /** The official paragraph number; null for headings and procedural lines. */
+  /** The official paragraph number (115 for "115.1"); null for headings and procedural lines. */
   paragraph: z.number().int().positive().nullable(),
+  /** The number as the record prints it ("17", "115.1"); null for headings and procedural lines. */
+  label: z.string().nullable(),
   /** Position among the record's blocks, from 0. */
   order: z.number().int().nonnegative(),
   text: z.string(),
@@ -66,19 +142,28 @@ export const BlockSchema = z.object({
   role: RoleSchema,
   /** Every role the speaker holds (the Chair may also be a country rapporteur). */
   roles: z.array(RoleSchema),
+  /** The State a delegate speaks for, or the State speaking; null otherwise. */
+  state: z.string().nullable(),
   /** True where the paragraph opens with its own attribution ("Ms. Dzumhur said that"). */
   turnStart: z.boolean(),
 })
 export type Block = z.infer<typeof BlockSchema>
 
-/** A parsed record: metadata and its ordered blocks. */
-export type ParsedRecord = { meta: RecordMeta; slug: string; blocks: Block[] }
+/** A parsed record: its masthead, how it was read, and its ordered blocks. */
+export type ParsedRecord = {
+  meta: Masthead
+  slug: string
+  file: string
+  format: RecordInfo['format']
+  numbering: Numbering
+  roster: RosterEntry[]
+  warnings: string[]
+  blocks: Block[]
+}
 
 /** The official citation form: "CMW/C/SR.593, para. 17" (or the block id for unnumbered blocks). */
-export const citationFor = (block: Pick<Block, 'record' | 'paragraph' | 'id'>): string =>
-  block.paragraph === null
-    ? `${block.record}, ${block.id}`
-    : `${block.record}, para. ${block.paragraph}`
+export const citationFor = (block: Pick<Block, 'record' | 'label' | 'id'>): string =>
+  block.label === null ? `${block.record}, ${block.id}` : `${block.record}, para. ${block.label}`
 
 /** URL- and file-safe name of a symbol: "CMW/C/SR.593" → "cmw-c-sr-593". */
 export const slugFor = (symbol: string): string =>

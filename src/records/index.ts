@@ -1,5 +1,10 @@
-// Records: the block model, the parser and the records-directory loader.
+// Records: the block model, masthead, numbering, speakers, the document parser and the records-directory loader.
+export * from './attribution.ts'
 export * from './block.ts'
 export * from './load.ts'
+export * from './masthead.ts'
+export * from './numbering.ts'
 export * from './parse.ts'
+export * from './sidecar.ts'
 export * from './speakers.ts'
+export * from './states.ts'

@@ -1,82 +1,199 @@
-// Parses a plain-text summary record into ordered, numbered, speaker-attributed blocks.
+// Turns a read document into a record: cover and masthead, headings and procedural lines, numbered paragraphs, speakers.
 import { RecordParseError } from '../errors.ts'
+import type { SourceBlock, SourceDocument } from '../ingest/source.ts'
 import { normalizeWhitespace } from '../text/normalize.ts'
-import type { Block, BlockKind, ParsedRecord, RecordMeta, Role } from './block.ts'
+import { openingOf } from './attribution.ts'
+import type { Block, BlockKind, Masthead, Numbering, ParsedRecord } from './block.ts'
 import { slugFor } from './block.ts'
-import { attributionOf } from './speakers.ts'
+import { PROCEDURAL, SECTION_LABEL } from './conventions.ts'
+import { bodyStart, readMasthead } from './masthead.ts'
+import type { Label } from './numbering.ts'
+import { generatedLabel, numberingWarnings, printedLabel } from './numbering.ts'
+import { attributeSpeakers } from './speakers.ts'
 
-// Word's hidden bookmarks survive the .docx conversion as "[bookmark: _Hlk195614301]".
+// Word's hidden bookmarks survive a .docx conversion as "[bookmark: _Hlk195614301]".
 const ARTEFACTS = /\[bookmark:[^\]]*\]/g
-const PROCEDURAL =
-  /^The (?:meeting|public part of the meeting|closed part of the meeting|discussion covered in the summary record) (?:was called to order|was suspended|was resumed|resumed|rose|was adjourned|was closed|began|ended)\b/i
-// A number Word kept as text ("17." or "2.Mr. ..."): UN numbering is recounted, never trusted.
-const KEPT_NUMBER = /^\d{1,3}\.\s*(?=\p{Lu})/u
 const SENTENCE_END = /[.?!:;"”’)]$/u
+const LONGEST_HEADING = 300
+// A title that ends by citing its documents: "Tenth periodic report of Mongolia (CEDAW/C/MNG/10; …)".
+const DOCUMENT_REFERENCE = /^[^.!?]*\((?:[A-Z][\w.]*\/[^()]*)\)$/u
 
-/** Classifies one cleaned line. `indented` is whether the raw line began with a tab. */
-const kindOf = (line: string, indented: boolean): BlockKind => {
-  if (PROCEDURAL.test(line)) return 'procedural'
-  if (indented || /\(continued\)/i.test(line) || !SENTENCE_END.test(line)) {
-    return line.length <= 300 ? 'heading' : 'paragraph'
+type Candidate = { kind: BlockKind; text: string; label: Label | null; source: SourceBlock }
+
+/** What a body block is: a procedural line, a heading, or a paragraph (with the number it prints). */
+const classify = (source: SourceBlock): Candidate => {
+  const { text } = source
+  const printed = printedLabel(text)
+  const generated = generatedLabel(source.label)
+  if (printed) return { kind: 'paragraph', text: printed.rest, label: printed, source }
+  if (generated) return { kind: 'paragraph', text, label: generated, source }
+  if (PROCEDURAL.test(text)) return { kind: 'procedural', text, label: null, source }
+  const short = text.length <= LONGEST_HEADING
+  const listItem = source.label !== null
+  const headingLike =
+    source.heading ||
+    SECTION_LABEL.test(text) ||
+    source.indented ||
+    /\((?:continued|concluded|resumed)\)/i.test(text) ||
+    DOCUMENT_REFERENCE.test(text) ||
+    !SENTENCE_END.test(text)
+  return {
+    kind: short && headingLike && !listItem ? 'heading' : 'paragraph',
+    text,
+    label: null,
+    source,
   }
-  return 'paragraph'
+}
+
+/** An unnumbered paragraph in a numbered record that continues the paragraph before it: a list item, a lower-case start. */
+const continues = (text: string, previous: string): boolean =>
+  /^[\p{Ll}(•·▪–-]/u.test(text) || /[:;,]$/.test(previous) || !/[.?!"”’)]$/u.test(previous)
+
+export type ParseOptions = {
+  /** The file the record was read from, for messages. */
+  file: string
+  /** Fields a sidecar sets, over what the document states. */
+  override?: Partial<Masthead>
 }
 
 /**
- * Parses the text of one record. Throws RecordParseError (naming `file`) when the text is not a
- * summary record: empty, binary, or without a single numbered paragraph.
+ * Parses a read document into a record. Throws RecordParseError naming the file when it has no
+ * symbol (neither printed nor given by a sidecar) or no paragraphs.
  */
-export const parseRecord = (text: string, meta: RecordMeta, file = meta.symbol): ParsedRecord => {
-  if (text.includes('\u0000')) throw new RecordParseError(file, 'binary content (NUL bytes)')
-  if (text.includes('\uFFFD')) throw new RecordParseError(file, 'not valid UTF-8 text')
-  const blocks: Block[] = []
-  const counters = { heading: 0, procedural: 0, paragraph: 0 }
-  let turn: { speaker: string | null; roles: Role[] } = { speaker: null, roles: ['other'] }
-  for (const raw of text.split(/\r?\n|\r/)) {
-    const line = normalizeWhitespace(raw.replace(ARTEFACTS, '')).replace(KEPT_NUMBER, '')
-    if (!line) continue
-    const kind = kindOf(line, /^\t/.test(raw))
-    const number = ++counters[kind]
-    const order = blocks.length
-    if (kind !== 'paragraph') {
-      const id = `${kind}-${number}`
-      blocks.push({ ...unattributed(meta, id, kind, order, line), paragraph: null })
-      continue
-    }
-    const attribution = attributionOf(line, meta)
-    if (attribution === 'narration') turn = { speaker: null, roles: ['other'] }
-    else if (attribution) turn = attribution
-    blocks.push({
-      id: String(number),
-      record: meta.symbol,
-      kind,
-      paragraph: number,
-      order,
-      text: line,
-      speaker: turn.speaker,
-      role: turn.roles[0] ?? 'other',
-      roles: turn.roles,
-      turnStart: attribution !== null && attribution !== 'narration',
-    })
+export const parseDocument = (
+  document: SourceDocument,
+  { file, override = {} }: ParseOptions
+): ParsedRecord => {
+  const sources = document.blocks
+    .map((b) => ({ ...b, text: normalizeWhitespace(b.text.replace(ARTEFACTS, '')) }))
+    .filter((b) => b.text !== '')
+  const start = bodyStart(
+    sources,
+    (b) => printedLabel(b.text) !== null || b.label !== null || openingOf(b.text) !== null
+  )
+  const found = readMasthead(sources.slice(0, start), document.furniture)
+  const meta = { ...found, ...override } as Masthead & { symbol: string | null }
+  if (!meta.symbol) {
+    throw new RecordParseError(
+      file,
+      'no document symbol: the document prints none that was found, and there is no sidecar giving one (add a JSON sidecar with {"symbol": "…"})'
+    )
   }
-  if (counters.paragraph === 0) throw new RecordParseError(file, 'no numbered paragraphs found')
-  return { meta, slug: slugFor(meta.symbol), blocks }
+  const masthead: Masthead = { ...meta, symbol: meta.symbol }
+  const candidates = sources.slice(start).map(classify)
+  const paragraphs = candidates.filter((c) => c.kind === 'paragraph')
+  const numbered = paragraphs.filter((c) => c.label !== null).length
+  const numbering: Numbering =
+    numbered > 0 && numbered >= 0.5 * paragraphs.length ? 'printed' : 'recounted'
+  const warnings = [...document.warnings]
+  if (numbering === 'recounted' && numbered > 0) {
+    warnings.push(
+      `${numbered} of ${paragraphs.length} paragraphs print a number and the rest do not, so every paragraph was numbered anew`
+    )
+  }
+  const shaped = numbering === 'printed' ? mergeUnnumbered(candidates) : candidates
+  const blocks = assemble(shaped, numbering, masthead)
+  if (!blocks.some((b) => b.kind === 'paragraph'))
+    throw new RecordParseError(file, 'no paragraphs found (is it a summary record?)')
+  if (numbering === 'printed')
+    warnings.push(...numberingWarnings(blocks.flatMap((b) => (b.label ? [b.label] : []))))
+  const { speaking, roster } = attributeSpeakers(blocks, masthead)
+  speaking.forEach((s, i) => {
+    const block = blocks[i] as Block
+    Object.assign(block, {
+      speaker: s.speaker,
+      roles: s.roles,
+      role: s.roles[0] ?? 'other',
+      state: s.state,
+      turnStart: s.turnStart,
+    })
+  })
+  const dialogue =
+    blocks.find((b) => b.kind === 'heading' && /\breports?\s+of\b/i.test(b.text))?.text ?? null
+  return {
+    meta: {
+      ...masthead,
+      dialogue: masthead.dialogue ?? dialogue,
+      state: masthead.state ?? speakingState(blocks),
+    },
+    slug: slugFor(masthead.symbol),
+    file,
+    format: document.format,
+    numbering,
+    roster,
+    warnings,
+    blocks,
+  }
 }
 
-const unattributed = (
-  meta: RecordMeta,
-  id: string,
-  kind: BlockKind,
-  order: number,
-  text: string
-): Omit<Block, 'paragraph'> => ({
-  id,
-  record: meta.symbol,
-  kind,
-  order,
-  text,
-  speaker: null,
-  role: 'other',
-  roles: ['other'],
-  turnStart: false,
-})
+/** The State whose delegation speaks most, when the cover does not name one. */
+const speakingState = (blocks: readonly Block[]): string | null => {
+  const counts = new Map<string, number>()
+  for (const b of blocks)
+    if (b.state && b.roles.includes('state_delegation'))
+      counts.set(b.state, (counts.get(b.state) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
+/**
+ * In a numbered record, an unnumbered paragraph either continues the numbered one before it (a
+ * list item, a sentence running on) or stands apart unnumbered, like a procedural line.
+ */
+const mergeUnnumbered = (candidates: readonly Candidate[]): Candidate[] => {
+  const merged: Candidate[] = []
+  for (const candidate of candidates) {
+    const previous = merged.at(-1)
+    if (candidate.kind !== 'paragraph' || candidate.label !== null) merged.push(candidate)
+    else if (
+      previous?.kind === 'paragraph' &&
+      previous.label !== null &&
+      continues(candidate.text, previous.text)
+    )
+      merged[merged.length - 1] = { ...previous, text: `${previous.text} ${candidate.text}` }
+    else merged.push({ ...candidate, kind: 'procedural' })
+  }
+  return merged
+}
+
+/** Numbers and ids: printed numbers as printed (a repeat gets "-2"), or 1..N recounted. */
+const assemble = (
+  candidates: readonly Candidate[],
+  numbering: Numbering,
+  meta: Masthead
+): Block[] => {
+  const counters = { heading: 0, procedural: 0, paragraph: 0 }
+  const ids = new Map<string, number>()
+  return candidates.map((candidate, order): Block => {
+    const base = {
+      record: meta.symbol,
+      order,
+      text: candidate.text,
+      speaker: null,
+      role: 'other' as const,
+      roles: ['other' as const],
+      state: null,
+      turnStart: false,
+    }
+    if (candidate.kind !== 'paragraph') {
+      return {
+        ...base,
+        id: `${candidate.kind}-${++counters[candidate.kind]}`,
+        kind: candidate.kind,
+        paragraph: null,
+        label: null,
+      }
+    }
+    const n = ++counters.paragraph
+    const label =
+      numbering === 'printed' && candidate.label ? candidate.label : { label: String(n), number: n }
+    const seen = (ids.get(label.label) ?? 0) + 1
+    ids.set(label.label, seen)
+    return {
+      ...base,
+      id: seen === 1 ? label.label : `${label.label}-${seen}`,
+      kind: 'paragraph',
+      paragraph: label.number,
+      label: label.label,
+    }
+  })
+}

@@ -7,11 +7,13 @@ const block = (paragraph: number, text: string): Block => ({
   record: 'CMW/C/SR.593',
   kind: 'paragraph',
   paragraph,
+  label: String(paragraph),
   order: paragraph,
   text,
   speaker: 'A representative of Mexico',
   role: 'state_delegation',
   roles: ['state_delegation'],
+  state: 'Mexico',
   turnStart: true,
 })
 const sources = new Map([

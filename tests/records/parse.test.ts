@@ -3,12 +3,18 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import { RecordParseError } from '../../src/errors.ts'
-import { RecordMetaSchema } from '../../src/records/block.ts'
-import { parseRecord } from '../../src/records/parse.ts'
+import { readText } from '../../src/ingest/text.ts'
+import type { Masthead } from '../../src/records/block.ts'
+import { parseDocument } from '../../src/records/parse.ts'
+import { parseSidecar } from '../../src/records/sidecar.ts'
 
 const read = (name: string) => readFile(join(PROJECT_ROOT, 'records', name), 'utf8')
-const meta = RecordMetaSchema.parse(JSON.parse(await read('cmw-c-sr-593.json')))
-const record = parseRecord(await read('cmw-c-sr-593.txt'), meta)
+const sidecar = parseSidecar(JSON.parse(await read('cmw-c-sr-593.json')))
+if (!sidecar.ok) throw new Error(sidecar.problems.join('; '))
+const meta: Partial<Masthead> = sidecar.fields
+const parseRecord = (text: string, override: Partial<Masthead> = meta, file = 'record.txt') =>
+  parseDocument(readText(new TextEncoder().encode(text), file), { file, override })
+const record = parseRecord(await read('cmw-c-sr-593.txt'))
 const paragraph = (n: number) => record.blocks.find((b) => b.paragraph === n)
 
 describe('parseRecord on CMW/C/SR.593', () => {
@@ -80,21 +86,31 @@ describe('parseRecord on CMW/C/SR.593', () => {
     expect(paragraph(2)).toMatchObject({ speaker: null, role: 'other' })
   })
 
-  it('recounts numbers kept as text instead of trusting them', () => {
+  it('takes the numbers a record prints as its citation numbers, glued numbers and gaps included', () => {
     const text =
-      'The meeting was called to order at 3 p.m.\n7. Ms. Dzumhur said that she agreed.\n2.Mr. Charef said that he did too.'
-    const parsed = parseRecord(text, meta)
+      'The meeting was called to order at 3 p.m.\n7. Ms. Dzumhur said that she agreed.\n9.Mr. Charef said that he did too.'
+    const parsed = parseRecord(text)
+    expect(parsed.numbering).toBe('printed')
     expect(
       parsed.blocks.filter((b) => b.kind === 'paragraph').map((b) => [b.id, b.speaker, b.text])
     ).toEqual([
-      ['1', 'Ms. Dzumhur', 'Ms. Dzumhur said that she agreed.'],
-      ['2', 'Mr. Charef', 'Mr. Charef said that he did too.'],
+      ['7', 'Ms. Dzumhur', 'Ms. Dzumhur said that she agreed.'],
+      ['9', 'Mr. Charef', 'Mr. Charef said that he did too.'],
     ])
+    expect(parsed.warnings).toEqual(['paragraph numbers jump from 7 to 9'])
+  })
+
+  it('recounts by the UN convention where a rendition lost its numbers', () => {
+    expect(record.numbering).toBe('recounted')
+    expect(record.warnings).toEqual([])
   })
 
   it('rejects text that is not a summary record, naming the file', () => {
     expect(() => parseRecord('', meta, 'empty.txt')).toThrowError(
-      new RecordParseError('empty.txt', 'no numbered paragraphs found')
+      new RecordParseError('empty.txt', 'the file is empty')
+    )
+    expect(() => parseRecord('The meeting rose at 1 p.m.', meta, 'short.txt')).toThrowError(
+      new RecordParseError('short.txt', 'no paragraphs found (is it a summary record?)')
     )
     expect(() => parseRecord('abc\u0000def', meta, 'binary.txt')).toThrowError(
       /binary\.txt: binary content/
