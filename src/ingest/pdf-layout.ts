@@ -279,7 +279,11 @@ const furnitureOf = (pages: Line[][]): Set<Line> => {
     const sorted = byHeight(lines)
     const edges = edge(sorted)
     for (const line of edges) {
-      const repeated = (seen.get(shape(line.text))?.size ?? 0) >= repeats && pages.length > 1
+      // Running heads are short: a symbol, a page number, a job number; a body line is not.
+      const repeated =
+        (seen.get(shape(line.text))?.size ?? 0) >= repeats &&
+        pages.length > 1 &&
+        line.text.length <= 60
       const pageNumber = /^(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?$|^page \d+/i.test(line.text)
       if (repeated || pageNumber) furniture.add(line)
     }
@@ -395,6 +399,16 @@ export const layoutPdf = (pages: PdfPage[], { isWord }: ReadOptions = {}): Sourc
 }
 
 /**
+ * Whether the first word of `line` would have fitted at the end of `previous`: then the line was
+ * broken on purpose (a paragraph's end, a masthead field), not wrapped at the margin. A word is
+ * reckoned at half an em a character, a space at a quarter.
+ */
+const fitted = (previous: Line, line: Line, margin: number): boolean => {
+  const word = line.text.split(' ')[0] ?? ''
+  return previous.end + (0.25 + 0.5 * word.length) * line.size <= margin
+}
+
+/**
  * A block's lines as the text breaks them: a visual line that reaches the margin wrapped onto the
  * next, one that stops short was broken there ("Distr.: General" above "24 March 2025").
  */
@@ -408,8 +422,7 @@ const printedLines = (
   const printed: Line[][] = []
   lines.forEach((line, i) => {
     const previous = lines[i - 1]
-    const wrapped =
-      previous !== undefined && previous.end >= marginOf(previous).right - 4 * bodySize
+    const wrapped = previous !== undefined && !fitted(previous, line, marginOf(previous).right)
     if (wrapped) printed.at(-1)?.push(line)
     else printed.push([line])
   })
@@ -437,10 +450,11 @@ const startsBlock = (
   if (line.bold !== previous.bold || Math.abs(line.size - previous.size) > 0.1 * bodySize)
     return true
   // A line that stopped well short of the margin after a full stop ended its paragraph.
-  const short = previous.end < margin - 3 * bodySize && /[.:;?!)”"]$/.test(previous.text)
-  // A paragraph runs on into the next page or column; a heading does not.
+  const short = fitted(previous, line, margin) && /[.:;?!)”"]$/.test(previous.text)
+  // A paragraph runs on into the next page or column when its line there reached the margin; a
+  // heading, whose line stops short, does not.
   if (line.page !== previous.page || line.column !== previous.column)
-    return short || previous.bold || previous.size >= 1.12 * bodySize
+    return fitted(previous, line, margin) || previous.size >= 1.12 * bodySize
   const gap = previous.y - line.y
   return gap > 1.3 * (spacing || 1.2 * line.size) || gap < 0 || (!spaced && short)
 }

@@ -32,18 +32,23 @@ const quantile = (values: number[], q: number): number => {
 
 /**
  * The wrap width of hard-wrapped text, or null when lines are paragraphs. Text is hard-wrapped
- * when its lines stop at a common width: most lines then end within a fifth of the longest.
+ * when its lines stop at a common width: then half of them end within the last sixth of it. Too
+ * few lines say nothing either way, and are read as paragraphs.
  */
 export const wrapWidth = (lines: readonly string[]): number | null => {
   const lengths = lines.map((l) => l.trimEnd().length).filter((n) => n > 0)
-  if (lengths.length < 5) return null
+  if (lengths.length < 12) return null
   const width = quantile(lengths, 0.95)
-  const full = lengths.filter((n) => n >= 0.8 * width).length / lengths.length
-  return width <= 160 && full >= 0.4 ? width : null
+  const full = lengths.filter((n) => n >= 0.85 * width && n <= width).length / lengths.length
+  return width <= 160 && full >= 0.5 ? width : null
 }
 
-/** Whether `line` ended short of the margin: the next line's first word would have fitted on it. */
+/**
+ * Whether `line` ended short of the margin: the next line's first word would have fitted on it. A
+ * line ending in a hyphen broke a word, and always runs on.
+ */
 const endsShort = (line: string, next: string, width: number): boolean =>
+  !/\p{L}-$/u.test(line.trimEnd()) &&
   line.trimEnd().length + 1 + (next.trim().split(/\s/)[0]?.length ?? 0) <= width
 
 export const readText = (

@@ -42,6 +42,8 @@ export type Opening = {
    * an attribution only for someone already known to speak in the record.
    */
   weak: boolean
+  /** "that", "whether" or "to" follows the verb closely: what someone said, asked or wished. */
+  complement: boolean
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -83,7 +85,7 @@ export const isReportingVerb = (word: string): boolean =>
   AUXILIARIES.has(word)
 
 /** The verb a predicate opens with, past linking adverbs ("also", "then", "briefly"), and how sure it is. */
-const verbOf = (predicate: string): { verb: string; weak: boolean } | null => {
+const verbOf = (predicate: string): { verb: string; weak: boolean; complement: boolean } | null => {
   const words = predicate
     .trimStart()
     .split(/\s+/, 12)
@@ -92,14 +94,32 @@ const verbOf = (predicate: string): { verb: string; weak: boolean } | null => {
     if (LINKING_ADVERBS.has(word) || /^\p{Ll}+ly$/u.test(word)) continue
     if (!isReportingVerb(word)) return null
     const after = words.slice(i + 1, i + 7)
+    const complement = after.some((w) => COMPLEMENT_MARKERS.has(w))
     const weak =
       AUXILIARIES.has(word) &&
-      !after.some((w) => COMPLEMENT_MARKERS.has(w)) &&
+      !complement &&
       !after.slice(0, 3).some((w) => REACTION_PARTICIPLES.has(w))
-    return { verb: word, weak }
+    return { verb: word, weak, complement }
   }
   return null
 }
+
+/**
+ * An attribution after an opening phrase: "Concerning 'erased persons', Slovenia noted that …",
+ * "In reply to Mr. X, Ms. Y said that …". Only a verb that reports words ("… that", "… whether")
+ * counts here: "In 2024, Slovenia obtained a score" reports none.
+ */
+const leadingPhrase = (text: string, states: boolean): Opening | null => {
+  const comma = text.indexOf(', ')
+  if (comma < 0 || comma > LONGEST_OPENING_PHRASE || !/^\p{Lu}/u.test(text)) return null
+  const rest = text.slice(comma + 2)
+  const found = subjectAt(rest, states)
+  if (!found) return null
+  const opening = openingOf(rest, { states })
+  return opening && opening.complement && !opening.weak && opening.aside === null ? opening : null
+}
+
+const LONGEST_OPENING_PHRASE = 120
 
 /** Whether a paragraph opens with a person's possessive ("Mr. HAUGLAND's question …"): narration about them. */
 export const opensWithPossessive = (text: string): boolean => {
@@ -173,7 +193,7 @@ const subjectAt = (text: string, states: boolean): { subject: Subject; length: n
  */
 export const openingOf = (text: string, { states = false } = {}): Opening | null => {
   const found = subjectAt(text, states)
-  if (!found) return null
+  if (!found) return leadingPhrase(text, states)
   let rest = text.slice(found.length)
   const { subject } = found
   const parenthesis = parenthesisAt(rest)
@@ -188,6 +208,7 @@ export const openingOf = (text: string, { states = false } = {}): Opening | null
       aside: null,
       predicate: rest.trim(),
       weak: verb.weak,
+      complement: verb.complement,
     }
   if (!/^\s*,/.test(rest)) return null
   // The shortest aside after which a reporting verb follows: "…, noting that the report was late, asked".
@@ -206,6 +227,7 @@ export const openingOf = (text: string, { states = false } = {}): Opening | null
         aside,
         predicate: predicate.trim(),
         weak: verb.weak,
+        complement: verb.complement,
       }
     }
   }

@@ -42,13 +42,20 @@ export const bodyStart = (
   if (opening >= 0 && (first < 0 || opening <= first)) return opening
   let start = first
   const taken = new Set<string>()
+  const typographic = blocks.some((b) => b.heading)
   while (start - 1 >= floor) {
     const before = blocks[start - 1] as SourceBlock
     const after = blocks[start] as SourceBlock
-    const heading = before.heading || before.indented || !/[.?!:;]$/.test(before.text)
+    // Where the format marks headings (bold, a heading style), only a marked one counts.
+    const heading = typographic
+      ? before.heading
+      : before.heading || before.indented || !/[.?!:;]$/.test(before.text)
     if (!heading || isCoverField(before.text) || before.text.length > 300) break
     if (before.page !== null && after.page !== null && before.page !== after.page) break
     if (taken.has(before.text)) break
+    // The line under a report's title names what it reports on ("Slovenia"): it is the title's.
+    const title = blocks[start - 2]
+    if (title && MASTHEAD.report.test(title.text)) break
     const earlier = blocks.slice(0, start - 1).some((b) => b.text === before.text)
     taken.add(before.text)
     start--
@@ -179,8 +186,20 @@ export const readMasthead = (
       masthead.state ??= stateDisplayName(line.replace(/\*+$/, ''))
     }
   }
-  masthead.state ??= stateUnderReview(masthead.agendaItems)
+  masthead.state ??= stateUnderReview(masthead.agendaItems) ?? titleState(cover)
   return masthead
+}
+
+/** A State that ends a title line: "ADVANCE QUESTIONS TO SLOVENIA". */
+const titleState = (cover: readonly SourceBlock[]): string | null => {
+  for (const line of cover.flatMap((b) => b.lines)) {
+    const words = line.trim().split(/\s+/)
+    for (let n = Math.min(8, words.length - 1); n >= 1; n--) {
+      const name = words.slice(-n).join(' ')
+      if (isStateName(name)) return stateDisplayName(name)
+    }
+  }
+  return null
 }
 
 /** The State a heading or agenda line names as under review: "Fourth periodic report of Mexico" → "Mexico". */

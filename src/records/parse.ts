@@ -5,7 +5,7 @@ import { normalizeWhitespace } from '../text/normalize.ts'
 import { openingOf } from './attribution.ts'
 import type { Block, BlockKind, Masthead, Numbering, ParsedRecord } from './block.ts'
 import { slugFor } from './block.ts'
-import { PROCEDURAL, SECTION_LABEL } from './conventions.ts'
+import { PROCEDURAL, SECTION_LABEL, TOOK_THE_CHAIR } from './conventions.ts'
 import { bodyStart, readMasthead } from './masthead.ts'
 import type { Label } from './numbering.ts'
 import { generatedLabel, numberingWarnings, printedLabel } from './numbering.ts'
@@ -15,6 +15,7 @@ import { attributeSpeakers } from './speakers.ts'
 const ARTEFACTS = /\[bookmark:[^\]]*\]/g
 const SENTENCE_END = /[.?!:;"”’)]$/u
 const LONGEST_HEADING = 300
+const LONGEST_CHAIR_CHANGE = 120
 // A title that ends by citing its documents: "Tenth periodic report of Mongolia (CEDAW/C/MNG/10; …)".
 const DOCUMENT_REFERENCE = /^[^.!?]*\((?:[A-Z][\w.]*\/[^()]*)\)$/u
 
@@ -27,9 +28,12 @@ const classify = (source: SourceBlock): Candidate => {
   const generated = generatedLabel(source.label)
   if (printed) return { kind: 'paragraph', text: printed.rest, label: printed, source }
   if (generated) return { kind: 'paragraph', text, label: generated, source }
-  if (PROCEDURAL.test(text)) return { kind: 'procedural', text, label: null, source }
+  // A change of chair is a procedural line like a suspension: "Mr. Y (Vice-Chair) took the Chair."
+  if (PROCEDURAL.test(text) || (TOOK_THE_CHAIR.test(text) && text.length <= LONGEST_CHAIR_CHANGE))
+    return { kind: 'procedural', text, label: null, source }
   const short = text.length <= LONGEST_HEADING
-  const listItem = source.label !== null
+  // A list item, or text running on in lower case, is never a heading.
+  const listItem = source.label !== null || /^[•·▪\p{Ll}]/u.test(text)
   const headingLike =
     source.heading ||
     SECTION_LABEL.test(text) ||
@@ -91,7 +95,7 @@ export const parseDocument = (
       `${numbered} of ${paragraphs.length} paragraphs print a number and the rest do not, so every paragraph was numbered anew`
     )
   }
-  const shaped = numbering === 'printed' ? mergeUnnumbered(candidates) : candidates
+  const shaped = numbering === 'printed' ? mergeUnnumbered(nestItems(candidates)) : candidates
   const blocks = assemble(shaped, numbering, masthead)
   if (!blocks.some((b) => b.kind === 'paragraph'))
     throw new RecordParseError(file, 'no paragraphs found (is it a summary record?)')
@@ -133,6 +137,26 @@ const speakingState = (blocks: readonly Block[]): string | null => {
     if (b.state && b.roles.includes('state_delegation'))
       counts.set(b.state, (counts.get(b.state) ?? 0) + 1)
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
+/**
+ * Items numbered afresh inside a paragraph ("97. The recommendations … were: 1. To ratify …"),
+ * set in from the margin where the paragraph numbers are not, are that paragraph's items: "97.1".
+ */
+const nestItems = (candidates: readonly Candidate[]): Candidate[] => {
+  const labelled = candidates.filter((c) => c.label !== null)
+  if (labelled.filter((c) => !c.source.indented).length < 0.5 * labelled.length)
+    return [...candidates]
+  let main: number | null = null
+  return candidates.map((candidate) => {
+    const { label } = candidate
+    if (!label || label.label.includes('.')) return candidate
+    if (main !== null && candidate.source.indented && label.number !== main + 1) {
+      return { ...candidate, label: { label: `${main}.${label.number}`, number: main } }
+    }
+    main = label.number
+    return candidate
+  })
 }
 
 /**
