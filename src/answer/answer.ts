@@ -3,6 +3,7 @@ import type { Embeddings } from '@langchain/core/embeddings'
 import { cachePerOwner } from '../bounded-cache.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { SearchIndex } from '../index/search-index.ts'
+import { recordFilter } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
 import type { AnswerType, QueryAnalysis } from '../retrieve/query.ts'
@@ -258,19 +259,21 @@ export type Retrieval = {
 /** Retrieves for a question. Throws InvalidRequestError for a speaker nobody matches. */
 export const retrieveFor = async (
   index: SearchIndex,
-  { question, k, speaker }: AskQuery
+  { question, k, speaker, record: name }: AskQuery
 ): Promise<Retrieval> => {
   if (speaker && speakerBlocks(index.blocks, speaker).size === 0) {
     throw new InvalidRequestError(`no speaker or role in the indexed records matches "${speaker}"`)
   }
+  const record = name === undefined ? undefined : recordFilter(index, name)
   const analysis = analyseQuery(index, question)
   const about = speaker ?? analysis.speaker ?? undefined
   const terms = queryTerms(analysis.topic, index.terms, index.vectors)
-  const ranked = await search(index, question, { k, speaker: about, analysis, terms })
+  const ranked = await search(index, question, { k, speaker: about, record, analysis, terms })
   const retrieved = ranked.map(({ block, score }) => ({
     record: block.record,
     block: block.id,
     paragraph: block.paragraph,
+    label: block.label,
     score,
   }))
   return { question, analysis, terms, speaker: about, ranked, retrieved }

@@ -7,6 +7,7 @@ export const excerptOf = (block: Block, start: number, end: number, score: numbe
   text: block.text.slice(start, end),
   record: block.record,
   paragraph: block.paragraph,
+  label: block.label,
   block: block.id,
   speaker: block.speaker,
   role: block.role,

@@ -17,6 +17,8 @@ export const AskRequestSchema = z
       .max(MAX_QUESTION_LENGTH, `question must be at most ${MAX_QUESTION_LENGTH} characters`),
     k: z.number().int().min(1).max(MAX_K).default(5),
     speaker: z.string().trim().min(1).max(200).optional(),
+    /** Restricts the question to one record: its symbol ("CMW/C/SR.593") or slug ("cmw-c-sr-593"). */
+    record: z.string().trim().min(1).max(200).optional(),
     /**
      * `generative` (the default when a chat model is configured) or `extractive`; without a
      * model every answer is extractive.
@@ -32,6 +34,8 @@ export const ExcerptSchema = z.object({
   text: z.string(),
   record: z.string(),
   paragraph: z.number().int().nullable(),
+  /** The paragraph number as the record prints it ("17", "115.1"); null for unnumbered blocks. */
+  label: z.string().nullable(),
   block: z.string(),
   speaker: z.string().nullable(),
   role: RoleSchema,
@@ -45,6 +49,7 @@ export const RetrievedSchema = z.object({
   record: z.string(),
   block: z.string(),
   paragraph: z.number().int().nullable(),
+  label: z.string().nullable(),
   score: z.number(),
 })
 export type Retrieved = z.infer<typeof RetrievedSchema>
@@ -59,7 +64,8 @@ export const SentenceVerdictSchema = z.object({
    * not answer.
    */
   verdict: z.enum(['supported', 'unsupported', 'misquoted', 'uncited', 'no_claim']),
-  citations: z.array(z.number().int()),
+  /** The paragraphs it cites, as the record numbers them ("19", "115.1"). */
+  citations: z.array(z.string()),
   reason: z.string().nullable(),
 })
 export type SentenceVerdict = z.infer<typeof SentenceVerdictSchema>

@@ -8,13 +8,14 @@ import { loadConfig } from '../config.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
 const USAGE =
-  'usage: npm run ask -- "question" [--k N] [--speaker NAME] [--mode extractive|generative] [--json]'
+  'usage: npm run ask -- "question" [--k N] [--speaker NAME] [--record SYMBOL] [--mode extractive|generative] [--json]'
 
 run(async () => {
   const { values, positionals } = parseArgs({
     options: {
       k: { type: 'string' },
       speaker: { type: 'string' },
+      record: { type: 'string' },
       json: { type: 'boolean', default: false },
       mode: { type: 'string' },
     },
@@ -24,6 +25,7 @@ run(async () => {
     question: positionals.join(' '),
     k: values.k === undefined ? undefined : Number(values.k),
     speaker: values.speaker,
+    record: values.record,
     mode: values.mode,
   })
   if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.message}\n${USAGE}`)

@@ -39,7 +39,7 @@ export const generateAnswer = async (
   const record = retrieval.ranked[0]?.block.record
   const given = retrieval.ranked
     .map((r) => r.block)
-    .filter((b) => b.paragraph !== null && b.record === record)
+    .filter((b) => b.label !== null && b.record === record)
     .slice(0, maxSources)
   const fallBack = (reason: string, generated?: string): AskResponse => ({
     ...extractive,
@@ -64,7 +64,7 @@ export const generateAnswer = async (
     const why = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'failed'
     return fallBack(`the model ${why}: ${(error as Error).message}`, text || undefined)
   }
-  const sources = new Map(given.map((b) => [b.paragraph as number, b]))
+  const sources = new Map(given.map((b) => [b.label as string, b]))
   const verification = verifyAnswer(text, sources)
   const kept = verification.sentences.filter(
     (s) => s.verdict === 'supported' || s.verdict === 'no_claim'
@@ -112,8 +112,8 @@ export const generateAnswer = async (
  */
 const supportFor = (
   sentence: string,
-  citations: number[],
-  sources: Map<number, Block>,
+  citations: string[],
+  sources: Map<string, Block>,
   index: SearchIndex
 ): Excerpt[] => {
   const quoted = quotationsIn(sentence, sources)

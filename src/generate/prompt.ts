@@ -2,7 +2,7 @@
 import { ChatPromptTemplate } from '@langchain/core/prompts'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ROLE_LABELS, type Block } from '../records/block.ts'
+import { ROLE_LABELS, citationFor, type Block } from '../records/block.ts'
 
 /** Reads `answer-system.md` and `answer-user.md` from `dir` into one chat prompt. */
 export const loadAnswerPrompt = async (dir: string): Promise<ChatPromptTemplate> => {
@@ -27,6 +27,6 @@ export const formatSources = (blocks: Block[]): string =>
       const who = b.speaker
         ? `${b.speaker} (${b.roles.map((r) => ROLE_LABELS[r]).join(', ')})`
         : 'The record'
-      return `[para ${b.paragraph}] ${b.record}, para. ${b.paragraph}. ${who}: ${b.text.replace(/\s+/g, ' ')}`
+      return `[para ${b.label}] ${citationFor(b)}. ${who}: ${b.text.replace(/\s+/g, ' ')}`
     })
     .join('\n')

@@ -4,18 +4,16 @@ import { locateQuote } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { SentenceVerdict, Verification } from '../answer/schema.ts'
 
-// "[para 19]", "[paras 17 and 18]", "[para. 17, 18]".
-const CITATION = /\[\s*paras?\.?\s*(\d+(?:\s*(?:,|and|&)\s*\d+)*)\s*\]/gi
+// "[para 19]", "[paras 17 and 18]", "[para. 17, 18]", "[para 115.1]".
+const CITATION = /\[\s*paras?\.?\s*(\d+(?:\.\d+)?(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)?)*)\s*\]/gi
 // A quotation in typographic or straight double quotes.
 const QUOTATION = /[“"]([^”"]{4,})[”"]/g
 // Sentences that make no claim about the record: "The summary record does not say."
 const NO_CLAIM =
   /\b(?:does not (?:say|address|mention|answer|give|state)|do not (?:say|address|mention|answer|give|state)|no information)\b/i
 
-const citationsIn = (sentence: string): number[] =>
-  [...sentence.matchAll(CITATION)].flatMap((m) =>
-    (m[1] ?? '').split(/\s*(?:,|and|&)\s*/).map(Number)
-  )
+const citationsIn = (sentence: string): string[] =>
+  [...sentence.matchAll(CITATION)].flatMap((m) => (m[1] ?? '').split(/\s*(?:,|and|&)\s*/))
 
 /** The sentence's own words: citations removed, for showing and for matching. */
 export const withoutCitations = (sentence: string): string =>
@@ -26,10 +24,10 @@ export const withoutCitations = (sentence: string): string =>
 
 /**
  * Verdicts for each sentence of `text`. `sources` are the blocks given to the model, by paragraph
- * number. A sentence is supported when it cites only given paragraphs and every quotation in it
+ * number as the record prints it ("19", "115.1"). A sentence is supported when it cites only given paragraphs and every quotation in it
  * stands verbatim in one of the paragraphs it cites.
  */
-export const verifyAnswer = (text: string, sources: Map<number, Block>): Verification => {
+export const verifyAnswer = (text: string, sources: Map<string, Block>): Verification => {
   const sentences = splitSentences(text).map(({ start, end }) =>
     judge(text.slice(start, end), sources)
   )
@@ -47,7 +45,7 @@ export const verifyAnswer = (text: string, sources: Map<number, Block>): Verific
   }
 }
 
-const judge = (sentence: string, sources: Map<number, Block>): SentenceVerdict => {
+const judge = (sentence: string, sources: Map<string, Block>): SentenceVerdict => {
   const citations = [...new Set(citationsIn(sentence))]
   const verdict = (v: SentenceVerdict['verdict'], reason: string | null): SentenceVerdict => ({
     text: sentence,
@@ -77,7 +75,7 @@ const judge = (sentence: string, sources: Map<number, Block>): SentenceVerdict =
 /** The quotations of a sentence, located in the cited paragraphs they come from. */
 export const quotationsIn = (
   sentence: string,
-  sources: Map<number, Block>
+  sources: Map<string, Block>
 ): { block: Block; start: number; end: number }[] =>
   [...sentence.matchAll(QUOTATION)].flatMap(([, quote = '']) =>
     citationsIn(sentence).flatMap((n) => {

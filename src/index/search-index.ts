@@ -1,7 +1,7 @@
 // The loaded index every query runs against: blocks, records, dense store, lexical index, embedder, word vectors.
 import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import type { Embeddings } from '@langchain/core/embeddings'
-import { NotFoundError } from '../errors.ts'
+import { InvalidRequestError, NotFoundError } from '../errors.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { slugFor } from '../records/block.ts'
 import type { Bm25Index } from './bm25-index.ts'
@@ -27,6 +27,8 @@ export type SearchIndex = {
   lexicon: { word: string; rank: number }[]
   /** The block of each sentence in the dense store, by its label there. */
   sentenceBlocks: Block[]
+  /** Each record's blocks, by symbol, for questions asked of one record. */
+  recordBlocks: Map<string, ReadonlySet<Block>>
 }
 
 /**
@@ -34,7 +36,7 @@ export type SearchIndex = {
  * number its documents in the order of the blocks, which searches rely on.
  */
 export const assembleIndex = (
-  parts: Omit<SearchIndex, 'byKey' | 'lexicon' | 'sentenceBlocks'>
+  parts: Omit<SearchIndex, 'byKey' | 'lexicon' | 'sentenceBlocks' | 'recordBlocks'>
 ): SearchIndex => {
   const { keys } = parts.lexical
   if (keys.length !== parts.blocks.length || parts.blocks.some((b, i) => blockKey(b) !== keys[i])) {
@@ -47,10 +49,16 @@ export const assembleIndex = (
     if (!block) throw new Error(`sentence ${label} of the dense store belongs to no block`)
     return block
   })
+  const recordBlocks = new Map<string, Set<Block>>()
+  for (const block of parts.blocks) {
+    const blocks = recordBlocks.get(block.record) ?? new Set<Block>()
+    recordBlocks.set(block.record, blocks.add(block))
+  }
   return {
     ...parts,
     byKey,
     sentenceBlocks,
+    recordBlocks,
     lexicon: parts.terms.vocabulary.flatMap((word) => {
       const rank = parts.vectors.rankOf(word)
       return rank === undefined ? [] : [{ word, rank }]
@@ -64,6 +72,15 @@ export const findRecord = (index: SearchIndex, name: string): RecordInfo => {
   const record = index.records.find((r) => r.slug === wanted)
   if (!record) throw new NotFoundError(`no record named "${name}" is indexed`)
   return record
+}
+
+/** The symbol of the record a question is restricted to; naming none that is indexed is the asker's mistake. */
+export const recordFilter = (index: SearchIndex, name: string): string => {
+  const wanted = slugFor(name)
+  const record = index.records.find((r) => r.slug === wanted)
+  if (record) return record.symbol
+  const known = index.records.map((r) => r.symbol).join(', ') || 'none'
+  throw new InvalidRequestError(`no record named "${name}" is indexed (indexed: ${known})`)
 }
 
 /** Finds a block of a record by paragraph number or block id ("17", "heading-1"). */

@@ -2,27 +2,11 @@
 import { z } from 'zod'
 import { SOURCE_FORMATS } from '../ingest/source.ts'
 
-export const ROLES = [
-  'chair',
-  'country_rapporteur',
-  'committee_member',
-  'state_delegation',
-  'secretariat',
-  'other_state',
-  'other',
-] as const
-export const RoleSchema = z.enum(ROLES)
-export type Role = z.infer<typeof RoleSchema>
+import { ROLES } from './roles.ts'
 
-export const ROLE_LABELS: Record<Role, string> = {
-  chair: 'Chair',
-  country_rapporteur: 'Country Rapporteur',
-  committee_member: 'Committee member',
-  state_delegation: 'State delegation',
-  secretariat: 'Secretariat',
-  other_state: 'Other State',
-  other: 'Other',
-}
+export { ROLES, ROLE_LABELS } from './roles.ts'
+export type { Role } from './roles.ts'
+export const RoleSchema = z.enum(ROLES)
 
 export const RECORD_KINDS = ['summary record', 'partial summary record', 'report'] as const
 
@@ -161,9 +145,7 @@ export type ParsedRecord = {
   blocks: Block[]
 }
 
-/** The official citation form: "CMW/C/SR.593, para. 17" (or the block id for unnumbered blocks). */
-export const citationFor = (block: Pick<Block, 'record' | 'label' | 'id'>): string =>
-  block.label === null ? `${block.record}, ${block.id}` : `${block.record}, para. ${block.label}`
+export { citationFor, shortCitation } from './citation.ts'
 
 /** URL- and file-safe name of a symbol: "CMW/C/SR.593" → "cmw-c-sr-593". */
 export const slugFor = (symbol: string): string =>

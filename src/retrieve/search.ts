@@ -24,6 +24,8 @@ export type SearchOptions = {
   k?: number
   /** Restricts results to one speaker or role; by default, the speaker the question asks about, if any. */
   speaker?: string
+  /** Restricts results to one record, by its symbol. */
+  record?: string
   /** Weight of the lexical ranking in hybrid fusion; the dense ranking gets the rest. */
   lexicalWeight?: number
   /** Weight of a block's coverage of the question, added to its fused score in hybrid mode. */
@@ -121,6 +123,7 @@ export const search = async (
     mode = 'hybrid',
     k = 10,
     speaker,
+    record,
     lexicalWeight = 0.5,
     coverageWeight = 0.6,
     analysis = analyseQuery(index, query),
@@ -128,7 +131,10 @@ export const search = async (
   }: SearchOptions = {}
 ): Promise<RankedBlock[]> => {
   const about = speaker ?? analysis.speaker ?? undefined
-  const admitted = about ? speakerBlocks(index.blocks, about) : undefined
+  const admitted = within(
+    about ? speakerBlocks(index.blocks, about) : undefined,
+    record === undefined ? undefined : (index.recordBlocks.get(record) ?? new Set())
+  )
   const focus = analysis.focus
   // "What did Ms. Dzumhur ask?" names no topic: every paragraph of hers answers it, in reading
   // order, or from the end for "her closing remarks".
@@ -157,6 +163,16 @@ export const search = async (
             coverageWeight
           )
   return pickOrdinal(ranked, analysis.ordinal).slice(0, k)
+}
+
+/** The blocks both filters admit; either alone when the other is not set. */
+const within = (
+  a: ReadonlySet<Block> | undefined,
+  b: ReadonlySet<Block> | undefined
+): ReadonlySet<Block> | undefined => {
+  if (!a || !b) return a ?? b
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  return new Set([...small].filter((block) => large.has(block)))
 }
 
 /** How many of the fused results are rescored by coverage. */

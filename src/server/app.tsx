@@ -18,6 +18,7 @@ import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.t
 import type { Generator } from '../generate/generate.ts'
 import { answerInMode } from '../generate/answer-in-mode.ts'
 import type { SearchIndex } from '../index/search-index.ts'
+import { recordFilter } from '../index/search-index.ts'
 import { citationFor } from '../records/block.ts'
 import { search } from '../retrieve/search.ts'
 import { speakerBlocks } from '../retrieve/speaker.ts'
@@ -170,7 +171,8 @@ export const createApp = (
         `no speaker or role in the indexed records matches "${query.speaker}"`
       )
     }
-    const ranked = await search(index, query.q, query)
+    const record = query.record === undefined ? undefined : recordFilter(index, query.record)
+    const ranked = await search(index, query.q, { ...query, record })
     return c.json<z.infer<typeof SearchResponseSchema>>({
       query: query.q,
       mode: query.mode,

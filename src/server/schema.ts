@@ -13,6 +13,7 @@ export const SearchQuerySchema = z.object({
   k: z.coerce.number().int().min(1).max(MAX_K).default(10),
   mode: z.enum(RETRIEVERS).default('hybrid'),
   speaker: z.string().trim().min(1).max(200).optional(),
+  record: z.string().trim().min(1).max(200).optional(),
 })
 
 export const SearchResponseSchema = z.object({
@@ -26,8 +27,8 @@ export const ParagraphParamsSchema = z.object({
   n: z
     .string()
     .regex(
-      /^(?:[1-9]\d{0,5}|(?:heading|procedural)-[1-9]\d{0,5})$/,
-      'must be a paragraph number or a block id such as "heading-1"'
+      /^(?:[1-9]\d{0,5}(?:\.[1-9]\d{0,3})?(?:-[1-9]\d{0,2})?|(?:heading|procedural)-[1-9]\d{0,5})$/,
+      'must be a paragraph number ("17", "115.1") or a block id such as "heading-1"'
     ),
 })
 
@@ -38,6 +39,7 @@ export const ParagraphResponseSchema = z.object({
   previous: z.string().nullable(),
   next: z.string().nullable(),
 })
+export type ParagraphResponse = z.infer<typeof ParagraphResponseSchema>
 
 export const RecordsResponseSchema = z.object({ records: z.array(RecordInfoSchema) })
 

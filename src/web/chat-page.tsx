@@ -2,6 +2,7 @@
 import type { RecordInfo } from '../records/block.ts'
 import { ROLE_LABELS, type Role } from '../records/block.ts'
 import { Layout } from './layout.tsx'
+import { recordLine } from './record-line.ts'
 
 export type SpeakerOption = { value: string; label: string }
 
@@ -16,8 +17,7 @@ export const speakerOptions = (speakers: { speaker: string; roles: Role[] }[]): 
 
 const RecordSummary = ({ record }: { record: RecordInfo }) => (
   <li>
-    <strong>{record.symbol}</strong> · {record.body} · {record.meeting}, {record.date} ·{' '}
-    {record.paragraphs} paragraphs
+    <strong>{record.symbol}</strong> · {recordLine(record)} · {record.paragraphs} paragraphs
   </li>
 )
 
@@ -62,6 +62,13 @@ export const ChatPage = ({
             placeholder="Ask about the meeting, e.g. How many migrant integration centres are there at the northern border?"
           />
           <div class="ask-row">
+            <label for="record">Record</label>
+            <select id="record" name="record">
+              <option value="">All records</option>
+              {records.map((r) => (
+                <option value={r.symbol}>{r.symbol}</option>
+              ))}
+            </select>
             <label for="speaker">Speaker</label>
             <select id="speaker" name="speaker">
               <option value="">Anyone</option>

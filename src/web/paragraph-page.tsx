@@ -1,8 +1,9 @@
 // A paragraph's own page, for sharing and bookmarking: citation, speaker, text and neighbours.
 import { speakerLabel } from '../answer/format.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
-import { citationFor } from '../records/block.ts'
+import { citationFor, shortCitation } from '../records/block.ts'
 import { Layout } from './layout.tsx'
+import { recordLine } from './record-line.ts'
 
 /** The page path of a block: `/records/<slug>/paragraphs/<id>`. */
 export const paragraphPath = (record: Pick<RecordInfo, 'slug'>, id: string): string =>
@@ -26,20 +27,18 @@ export const ParagraphPage = ({
       </p>
       <article data-citation={citationFor(block)}>
         <h1>{citationFor(block)}</h1>
-        <p class="meta">
-          {record.body} · {record.meeting}, {record.date}, {record.place}
-        </p>
+        <p class="meta">{recordLine(record)}</p>
         <p class="speaker">{speakerLabel(block)}</p>
         <p class="paragraph-text">{block.text}</p>
         <div class="panel-actions">
           {previous ? (
             <a href={paragraphPath(record, previous.id)} rel="prev">
-              ← {previous.paragraph === null ? previous.id : `para. ${previous.paragraph}`}
+              ← {shortCitation(previous)}
             </a>
           ) : null}
           {next ? (
             <a href={paragraphPath(record, next.id)} rel="next">
-              {next.paragraph === null ? next.id : `para. ${next.paragraph}`} →
+              {shortCitation(next)} →
             </a>
           ) : null}
           <button type="button" class="copy-citation" data-citation={citationFor(block)}>

@@ -101,6 +101,7 @@ describe('ask', () => {
       record: 'CMW/C/SR.593',
       block: expect.any(String),
       paragraph: expect.any(Number),
+      label: expect.any(String),
       score: expect.any(Number),
     })
   })

@@ -18,14 +18,14 @@ const block = (paragraph: number, text: string): Block => ({
 })
 const sources = new Map([
   [
-    19,
+    '19',
     block(
       19,
       'Migrants in transit could receive support at one of the three migrant integration centres at the northern border, which had a total capacity of 1,900 persons.'
     ),
   ],
   [
-    21,
+    '21',
     block(
       21,
       'Such returns did not constitute deportations or involve the imposition of penalties.'
@@ -41,7 +41,7 @@ describe('verifyAnswer', () => {
       sources
     )
     expect(result).toMatchObject({ overall: 'verified', faithfulness: 1 })
-    expect(result.sentences[0]).toMatchObject({ verdict: 'supported', citations: [19] })
+    expect(result.sentences[0]).toMatchObject({ verdict: 'supported', citations: ['19'] })
   })
 
   it('matches quotations across typographic quotes, dashes and spacing', () => {
@@ -53,7 +53,7 @@ describe('verifyAnswer', () => {
   it('rejects a citation of a paragraph the model was not given', () => {
     const result = verifyAnswer('The delegation described the fire [para 17].', sources)
     expect(result.overall).toBe('failed')
-    expect(result.sentences[0]).toMatchObject({ verdict: 'unsupported', citations: [17] })
+    expect(result.sentences[0]).toMatchObject({ verdict: 'unsupported', citations: ['17'] })
     expect(result.sentences[0]?.reason).toContain('para 17')
   })
 
@@ -73,7 +73,7 @@ describe('verifyAnswer', () => {
   it('reads several paragraphs in one citation', () => {
     expect(
       verifyAnswer('Both points were made [paras 19 and 21].', sources).sentences[0]?.citations
-    ).toEqual([19, 21])
+    ).toEqual(['19', '21'])
   })
 
   it('treats "the record does not say" as no claim', () => {

@@ -3,58 +3,13 @@
 // The browser side of the chat page and the paragraph page: streaming answers, citation chips, the panel.
 // Record text only ever reaches the page through textContent, never as HTML.
 
-type Excerpt = {
-  text: string
-  record: string
-  paragraph: number | null
-  block: string
-  speaker: string | null
-  role: string
-  start: number
-  end: number
-  score: number
-}
-type Verdict = {
-  text: string
-  verdict: 'supported' | 'unsupported' | 'misquoted' | 'uncited' | 'no_claim'
-  reason: string | null
-}
-type Done = {
-  mode: 'extractive' | 'generative'
-  answer: string
-  abstained: boolean
-  excerpts: Excerpt[]
-  citations: string[]
-  resolved: string
-  basedOn: string | null
-  verification?: { overall: string; sentences: Verdict[] }
-  fallback?: string
-}
+import type { ChatDone as Done, Excerpt, SentenceVerdict as Verdict } from '../../answer/schema.ts'
+import { citationFor, shortCitation } from '../../records/citation.ts'
+import { ROLE_LABELS } from '../../records/roles.ts'
+import type { ParagraphResponse as Paragraph } from '../../server/schema.ts'
+
 type Retrieved = { resolved: string; basedOn: string | null }
 type Problem = { title: string; detail: string }
-type Block = {
-  id: string
-  record: string
-  paragraph: number | null
-  text: string
-  speaker: string | null
-  roles: string[]
-}
-type Paragraph = {
-  record: { slug: string }
-  block: Block
-  citation: string
-  previous: string | null
-  next: string | null
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  chair: 'Chair',
-  country_rapporteur: 'Country Rapporteur',
-  committee_member: 'Committee member',
-  state_delegation: 'State delegation',
-  other: 'Other',
-}
 /** Turns the client sends back with each question; the server keeps no conversation. */
 const HISTORY_TURNS = 3
 
@@ -71,10 +26,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(
 }
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null
 
-const citationOf = (e: { record: string; paragraph: number | null; block: string }) =>
-  e.paragraph === null ? `${e.record}, ${e.block}` : `${e.record}, para. ${e.paragraph}`
-const shortCitation = (e: { paragraph: number | null; block: string }) =>
-  e.paragraph === null ? e.block : `para. ${e.paragraph}`
+const citationOf = (e: Excerpt) => citationFor({ record: e.record, label: e.label, id: e.block })
 
 /** Copies text, falling back to a selection where the Clipboard API is refused. */
 const copy = async (text: string): Promise<boolean> => {
@@ -122,9 +74,10 @@ const setupChat = () => {
   const form = byId<HTMLFormElement>('ask')
   const input = byId<HTMLTextAreaElement>('question')
   const speaker = byId<HTMLSelectElement>('speaker')
+  const record = byId<HTMLSelectElement>('record')
   const conversation = byId<HTMLOListElement>('conversation')
   const send = byId<HTMLButtonElement>('send')
-  if (!form || !input || !speaker || !conversation || !send) return
+  if (!form || !input || !speaker || !record || !conversation || !send) return
   const history: { question: string }[] = []
   const panel = setupPanel()
 
@@ -159,6 +112,7 @@ const setupChat = () => {
           question,
           history: history.slice(-HISTORY_TURNS),
           ...(speaker.value ? { speaker: speaker.value } : {}),
+          ...(record.value ? { record: record.value } : {}),
         }),
       })
       if (!response.ok || !response.body) {
@@ -232,12 +186,10 @@ const renderVerdict = ({ text, verdict, reason }: Verdict) => {
 }
 
 const renderExcerpt = (excerpt: Excerpt, panel: Panel) => {
-  const who = excerpt.speaker
-    ? `${excerpt.speaker} (${ROLE_LABELS[excerpt.role] ?? excerpt.role})`
-    : 'The record'
+  const who = excerpt.speaker ? `${excerpt.speaker} (${ROLE_LABELS[excerpt.role]})` : 'The record'
   const chip = el('button', {
     class: 'chip',
-    text: `${shortCitation(excerpt)} · ${excerpt.speaker ?? 'record'}`,
+    text: `${shortCitation({ label: excerpt.label, id: excerpt.block })} · ${excerpt.speaker ?? 'record'}`,
   })
   chip.type = 'button'
   chip.setAttribute('aria-label', `Open ${citationOf(excerpt)}, ${who}`)
@@ -293,7 +245,7 @@ const setupPanel = (): Panel => {
     const { block: b } = current
     title.textContent = current.citation
     who.textContent = b.speaker
-      ? `${b.speaker} (${b.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')})`
+      ? `${b.speaker} (${b.roles.map((r) => ROLE_LABELS[r]).join(', ')})`
       : 'The record (no speaker)'
     text.replaceChildren()
     if (highlight) {
