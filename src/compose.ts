@@ -25,8 +25,15 @@ export const openRapporteur = async (
     efSearch: config.efSearch,
   })
   if (ensured.rebuilt) log(`index rebuilt (${ensured.rebuilt})`)
-  for (const f of ensured.failures) log(`skipped ${f.file}: ${f.reason}`)
+  logReading(ensured.index, log)
   return ensured
+}
+
+/** What reading the records found that the user should know: files not indexed, numbering warnings. */
+export const logReading = (index: SearchIndex, log: Log): void => {
+  for (const r of index.manifest.records)
+    for (const warning of r.warnings) log(`${r.file} (${r.symbol}): ${warning}`)
+  for (const f of index.manifest.failures) log(`skipped ${f.file}: ${f.reason}`)
 }
 
 /** Rebuilds the index unconditionally (for `npm run index`). */

@@ -1,6 +1,7 @@
 // `npm run index`: (re)builds the index from the records and prints what it built.
-import { rebuildRapporteur } from '../compose.ts'
+import { logReading, rebuildRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
+import { recordSummary } from './format-record.ts'
 import { run, stderrLog } from './run.ts'
 
 run(async () => {
@@ -8,17 +9,13 @@ run(async () => {
   const index = await rebuildRapporteur(config, stderrLog)
   const { manifest } = index
   console.log(`Built index ${manifest.id} in ${manifest.buildMs} ms → ${config.indexDir}`)
-  for (const r of index.records) {
-    console.log(
-      `  ${r.symbol}: ${r.paragraphs} numbered paragraphs, ${r.blocks} blocks (${r.meeting}, ${r.date})`
-    )
-  }
+  for (const r of index.records) console.log(`  ${recordSummary(r)}`)
   console.log(
     `  embedder: ${manifest.embedder.name} (${manifest.embedder.dims} dims, ${JSON.stringify(manifest.embedder.settings)})`
   )
   console.log(
     `  dense: hnswlib ${manifest.hnsw.space}, M ${manifest.hnsw.m}, efConstruction ${manifest.hnsw.efConstruction}, efSearch ${manifest.hnsw.efSearch}; lexical: ${manifest.lexical.library} ${manifest.lexical.scoring}`
   )
-  for (const f of manifest.failures) console.log(`  skipped ${f.file}: ${f.reason}`)
+  logReading(index, (line) => console.log(`  ${line}`))
   if (manifest.failures.length > 0 && index.records.length === 0) process.exitCode = 1
 })

@@ -111,6 +111,14 @@ export const buildIndex = async (
     buildMs: 0,
     sources,
     failures,
+    records: infos.map(({ file, symbol, format, numbering, paragraphs, warnings }) => ({
+      file,
+      symbol,
+      format,
+      numbering,
+      paragraphs,
+      warnings,
+    })),
     embedder: {
       name: embedder.name,
       dims: dense.args.numDimensions ?? 0,

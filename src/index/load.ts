@@ -120,12 +120,36 @@ export type EnsuredIndex = {
   failures: RecordFailure[]
 }
 
+/**
+ * The file each symbol was read from in the build in `dir`, whatever its state: on a duplicate
+ * symbol, that file keeps it. Empty when there is no readable build.
+ */
+const indexedSymbols = async (dir: string): Promise<Map<string, string>> => {
+  try {
+    const build = join(dir, BUILDS_DIR, await readCurrent(dir))
+    const json = JSON.parse(await readFile(join(build, 'manifest.json'), 'utf8')) as {
+      records?: { symbol?: unknown; file?: unknown }[]
+    }
+    return new Map(
+      (json.records ?? []).flatMap((r) =>
+        typeof r.symbol === 'string' && typeof r.file === 'string' ? [[r.symbol, r.file]] : []
+      )
+    )
+  } catch {
+    return new Map()
+  }
+}
+
 /** Parses the records, builds and writes a fresh index. */
 export const rebuildIndex = async (
   dir: string,
   options: OpenOptions & BuildOptions
 ): Promise<SearchIndex> => {
-  const loaded = await loadRecords(options.recordsDir)
+  const loaded = await loadRecords(options.recordsDir, {
+    indexed: await indexedSymbols(dir),
+    // The word vectors' vocabulary is the dictionary that decides a line-end hyphen.
+    isWord: (word) => options.vectors.rankOf(word) !== undefined,
+  })
   const embedder = options.embedder ?? sifEmbedder(options.vectors)
   const index = await buildIndex({ ...loaded, embedder, vectors: options.vectors }, options)
   return { ...index, manifest: await writeIndex(index, dir) }

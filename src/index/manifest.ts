@@ -11,6 +11,17 @@ export const ManifestSchema = z.object({
   buildMs: z.number(),
   sources: z.array(z.object({ file: z.string(), sha256: z.string() })),
   failures: z.array(z.object({ file: z.string(), reason: z.string() })),
+  /** Each record indexed: the file it was read from and how its numbers were found. */
+  records: z.array(
+    z.object({
+      file: z.string(),
+      symbol: z.string(),
+      format: z.string(),
+      numbering: z.enum(['printed', 'recounted']),
+      paragraphs: z.number().int(),
+      warnings: z.array(z.string()),
+    })
+  ),
   /** The sentence embedder: its name and the settings that change its vectors. */
   embedder: z.object({
     name: z.string(),

@@ -97,6 +97,7 @@ export const readMasthead = (
   )
   const masthead = { ...blankMasthead(symbol), bodyAcronym: symbol ? bodyAcronymOf(symbol) : null }
   let inContents = false
+  let tableOfContents = false
   let afterReportTitle = false
   // A field is a line of a block (a masthead printed as one block) or a whole block (a field
   // wrapped over two lines); a contents entry is a line.
@@ -113,11 +114,9 @@ export const readMasthead = (
       continue
     }
     if (inContents) {
-      if (
-        entry &&
-        !MASTHEAD.contentsLine.test(line) &&
-        !/^(?:paragraphs|page)(?:\s+page)?$/i.test(line)
-      )
+      // A report's table of contents (dot leaders, paragraph and page numbers) lists no agenda.
+      if (MASTHEAD.contentsLine.test(line) || /^[\d–\s-]+$/.test(line)) tableOfContents = true
+      else if (entry && !/^(?:paragraphs|page)(?:\s+page)?$/i.test(line))
         masthead.agendaItems.push(line)
       continue
     }
@@ -186,6 +185,7 @@ export const readMasthead = (
       masthead.state ??= stateDisplayName(line.replace(/\*+$/, ''))
     }
   }
+  if (tableOfContents) masthead.agendaItems = []
   masthead.state ??= stateUnderReview(masthead.agendaItems) ?? titleState(cover)
   return masthead
 }

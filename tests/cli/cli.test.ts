@@ -72,6 +72,31 @@ describe('npm run ask', () => {
   })
 })
 
+describe('npm run records', () => {
+  it('says what it read from each file, and which files it did not index and why', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-cli-records-'))
+    await writeFile(
+      join(dir, 'ccpr-c-sr-9.txt'),
+      'CCPR/C/SR.9\nHUMAN RIGHTS COMMITTEE\nChairman: Mr. POCAR\nThe meeting was called to order at 3 p.m.\n1. The CHAIRMAN said that the meeting was open.\n3. Mr. DLAMINI (Swaziland) said that he agreed.\n'
+    )
+    await writeFile(join(dir, 'minutes.rtf'), '{\\rtf1}')
+    const { stdout, code } = await cli('records.ts', [dir])
+    expect(code).toBe(0)
+    expect(stdout).toContain('ccpr-c-sr-9.txt → CCPR/C/SR.9 (text)')
+    expect(stdout).toContain('numbering: as printed, 2 paragraphs (1–3)')
+    expect(stdout).toContain('Mr. DLAMINI (State delegation, Swaziland)')
+    expect(stdout).toContain('warning: paragraph numbers jump from 1 to 3')
+    expect(stdout).toMatch(/not indexed: minutes\.rtf: not a record format/)
+  })
+
+  it('exits non-zero when it can read no record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-cli-records-'))
+    const { code, stdout } = await cli('records.ts', [dir])
+    expect(code).toBe(1)
+    expect(stdout).toContain('0 records read')
+  })
+})
+
 describe('npm run cite', () => {
   it('prints a paragraph with its speaker and neighbours', async () => {
     const { stdout, code } = await cli('cite.ts', ['17'])
@@ -101,7 +126,7 @@ describe('npm run index', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/Built index .* in \d+ ms/)
     expect(stdout).toContain(
-      'CMW/C/SR.593: 57 numbered paragraphs, 63 blocks (593rd meeting, 2025-04-08)'
+      'CMW/C/SR.593: cmw-c-sr-593.txt (text), 57 paragraphs, numbers recounted, 8 speakers'
     )
   })
 })

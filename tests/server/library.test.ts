@@ -1,0 +1,124 @@
+import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AskResponseSchema } from '../../src/answer/schema.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { ensureIndex } from '../../src/index/load.ts'
+import { createApp } from '../../src/server/app.tsx'
+import {
+  ParagraphResponseSchema,
+  RecordsResponseSchema,
+  SearchResponseSchema,
+} from '../../src/server/schema.ts'
+import { openLibraryIndex } from '../fixtures/library-index.ts'
+
+let library: Awaited<ReturnType<typeof openLibraryIndex>>
+let index: SearchIndex
+let app: ReturnType<typeof createApp>
+beforeAll(async () => {
+  library = await openLibraryIndex()
+  index = library.index
+  app = createApp(index)
+})
+
+const ask = async (body: object) => {
+  const response = await app.request('/api/ask', {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+  })
+  return { status: response.status, body: (await response.json()) as unknown }
+}
+
+describe('a library of records in several formats', () => {
+  it('lists every record with its masthead, how its numbers were found, and its roster', async () => {
+    const { records } = RecordsResponseSchema.parse(
+      await (await app.request('/api/records')).json()
+    )
+    expect(records.map((r) => [r.symbol, r.format, r.numbering])).toEqual([
+      ['A/HRC/59/15', 'pdf', 'printed'],
+      ['CAT/C/SR.1400', 'docx', 'printed'],
+      ['CCPR/C/SR.1209', 'text', 'printed'],
+      ['CMW/C/SR.593', 'text', 'recounted'],
+    ])
+    const ccpr = records.find((r) => r.symbol === 'CCPR/C/SR.1209')
+    expect(ccpr).toMatchObject({
+      body: 'HUMAN RIGHTS COMMITTEE',
+      date: '1993-03-29',
+      state: 'Sudan',
+    })
+    expect(ccpr?.roster.find((r) => r.roles.includes('state_delegation'))).toMatchObject({
+      state: 'Sudan',
+    })
+    expect(library.index.manifest.records.map((r) => [r.file, r.numbering])).toEqual([
+      ['a-hrc-59-15.pdf', 'printed'],
+      ['cat-c-sr-1400.docx', 'printed'],
+      ['ccpr-c-sr-1209.txt', 'printed'],
+      ['cmw-c-sr-593.txt', 'recounted'],
+    ])
+  })
+
+  it('restricts a question to one record, and every citation names it', async () => {
+    const { status, body } = await ask({
+      question:
+        'Which recommendations concern the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights?',
+      record: 'a-hrc-59-15',
+    })
+    expect(status).toBe(200)
+    const answer = AskResponseSchema.parse(body)
+    expect(answer.retrieved.length).toBeGreaterThan(0)
+    expect(answer.retrieved.every((r) => r.record === 'A/HRC/59/15')).toBe(true)
+    expect(answer.citations.every((c) => c.startsWith('A/HRC/59/15, para. '))).toBe(true)
+  })
+
+  it('refuses a record that is not indexed, naming those that are', async () => {
+    const { status, body } = await ask({ question: 'children', record: 'CRC/C/SR.1' })
+    expect(status).toBe(400)
+    expect(body).toMatchObject({
+      detail:
+        'no record named "CRC/C/SR.1" is indexed (indexed: A/HRC/59/15, CAT/C/SR.1400, CCPR/C/SR.1209, CMW/C/SR.593)',
+    })
+  })
+
+  it('opens a sub-numbered paragraph by its printed number', async () => {
+    const paragraph = ParagraphResponseSchema.parse(
+      await (await app.request('/api/records/a-hrc-59-15/paragraphs/140.1')).json()
+    )
+    expect(paragraph).toMatchObject({
+      citation: 'A/HRC/59/15, para. 140.1',
+      block: { label: '140.1', paragraph: 140 },
+    })
+  })
+
+  it('searches one record', async () => {
+    const response = await app.request('/api/search?q=death%20penalty&record=CCPR%2FC%2FSR.1209')
+    const { results } = SearchResponseSchema.parse(await response.json())
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.every((r) => r.record === 'CCPR/C/SR.1209')).toBe(true)
+  })
+
+  it('keeps serving the record already indexed when a newcomer claims its symbol, and reports the newcomer', async () => {
+    await cp(join(library.recordsDir, 'cmw-c-sr-593.txt'), join(library.recordsDir, 'aa-copy.txt'))
+    await cp(
+      join(library.recordsDir, 'cmw-c-sr-593.json'),
+      join(library.recordsDir, 'aa-copy.json')
+    )
+    const {
+      index: rebuilt,
+      rebuilt: why,
+      failures,
+    } = await ensureIndex(join(library.dir, 'index'), {
+      recordsDir: library.recordsDir,
+      vectors: library.vectors,
+    })
+    expect(why).toMatch(/source records changed/)
+    expect(rebuilt.records.find((r) => r.symbol === 'CMW/C/SR.593')?.file).toBe('cmw-c-sr-593.txt')
+    expect(failures).toEqual([
+      {
+        file: 'aa-copy.txt',
+        reason:
+          'duplicate symbol CMW/C/SR.593, also claimed by cmw-c-sr-593.txt; cmw-c-sr-593.txt was indexed before and keeps it',
+      },
+    ])
+  })
+})
