@@ -1,8 +1,10 @@
-// `npm run bench [-- --scale 10000,100000 --json OUT]`: speed and memory figures, as a table and as JSON.
+// `npm run bench [-- --scale 10000,100000 --pdfs DIR --json OUT]`: speed and memory figures, as a table and as JSON.
+import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { ingestBench } from '../bench/ingest.ts'
 import { latency, median, round, time, times } from '../bench/measure.ts'
 import { scaleBench, type ScaleResult } from '../bench/scale.ts'
 import {
@@ -34,7 +36,13 @@ const VARIANTS = [
 ]
 
 run(async () => {
-  const { values } = parseArgs({ options: { scale: { type: 'string' }, json: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { scale: { type: 'string' }, json: { type: 'string' }, pdfs: { type: 'string' } },
+  })
+  // The UN's own PDFs beside the checkout, when they are there.
+  const pdfDir = resolve(
+    values.pdfs ?? join(PROJECT_ROOT, '..', 'shared', 'external', 'upr-slovenia')
+  )
   const scales = (values.scale ?? '10000,100000').split(',').filter(Boolean).map(Number)
   if (scales.some((n) => !Number.isInteger(n) || n < 100))
     throw new UsageError('--scale takes paragraph counts of at least 100, comma-separated')
@@ -56,6 +64,9 @@ run(async () => {
   const buildMs = median(
     await times(5, () => buildIndex({ ...loaded, embedder: sifEmbedder(vectors), vectors }))
   )
+
+  stderrLog('ingestion')
+  const ingest = existsSync(pdfDir) ? await ingestBench({ pdfDir, recordsDir, vectors }) : null
 
   stderrLog('latency in-process')
   const { index } = await ensureIndex(join(dir, 'index'), { recordsDir, vectors })
@@ -140,6 +151,7 @@ run(async () => {
       baselineParseMs: round(parseMs, 1),
       ratio: round(buildMs / parseMs, 1),
     },
+    ingest,
     coldStart: {
       medianMs: serverCold,
       baselineMs: baselineCold,
@@ -167,6 +179,18 @@ run(async () => {
       'index build (median of 5)',
       `${results.build.medianMs} ms (${results.build.ratio}× parsing the records, ${results.build.baselineParseMs} ms)`,
     ],
+    ...(ingest
+      ? ([
+          [
+            `reading ${ingest.files} UN PDFs (median of 3)`,
+            `${ingest.readMs} ms for ${ingest.paragraphs} paragraphs (${round(ingest.readMs / ingest.baselineMs, 2)}× pdf.js alone, ${ingest.baselineMs} ms); peak memory ${ingest.peakMB} MB (pdf.js alone ${ingest.baselinePeakMB} MB)`,
+          ],
+          [
+            `index build, all ${ingest.library.records} records (median of 3)`,
+            `${ingest.library.buildMs} ms for ${ingest.library.paragraphs} paragraphs (${round(ingest.library.buildMs / ingest.library.parseMs, 2)}× reading them, ${ingest.library.parseMs} ms)`,
+          ],
+        ] as [string, string][])
+      : [['reading UN PDFs', `skipped: no PDFs in ${pdfDir}`] as [string, string]]),
     [
       'cold start to first answer (median of 3)',
       `${serverCold} ms (${results.coldStart.ratio}× a bare Node http server, ${baselineCold} ms)`,

@@ -99,9 +99,13 @@ const rowsOf = (page: PdfPage): PdfRun[][] => {
  * never line up into such a band down a page.
  */
 const gutterOf = (withSpaces: PdfRun[][], width: number): number | null => {
-  const rows = withSpaces.map((row) => row.filter(visible)).filter((row) => row.length > 0)
+  // Each row as the spans its text covers, left to right.
+  const rows = withSpaces
+    .map((row) => row.filter(visible).map((r) => [r.x, r.x + r.width] as const))
+    .filter((spans) => spans.length > 0)
   if (rows.length < 6) return null
-  const size = median(rows.flat().map((r) => r.size))
+  const size = median(withSpaces.flat().map((r) => r.size))
+  const share = 0.3 * rows.length
   let best: { x: number; band: number; crossing: number } | null = null
   for (let x = 0.3 * width; x <= 0.7 * width; x += 1) {
     let crossing = 0
@@ -109,20 +113,25 @@ const gutterOf = (withSpaces: PdfRun[][], width: number): number | null => {
     let rights = 0
     let left = -Infinity
     let right = Infinity
-    for (const row of rows) {
-      if (row.some((r) => r.x < x && r.x + r.width > x)) {
+    for (const spans of rows) {
+      let before = -Infinity
+      let after = Infinity
+      let crosses = false
+      for (const [start, end] of spans) {
+        if (start < x && end > x) crosses = true
+        else if (end <= x) before = Math.max(before, end)
+        else after = Math.min(after, start)
+      }
+      if (crosses) {
         crossing++
         continue
       }
-      const before = row.filter((r) => r.x + r.width <= x)
-      const after = row.filter((r) => r.x >= x)
-      if (before.length > 0) lefts++
-      if (after.length > 0) rights++
-      left = Math.max(left, ...before.map((r) => r.x + r.width))
-      right = Math.min(right, ...after.map((r) => r.x))
+      if (before > -Infinity) lefts++
+      if (after < Infinity) rights++
+      left = Math.max(left, before)
+      right = Math.min(right, after)
     }
     const band = right - left
-    const share = 0.3 * rows.length
     if (crossing <= 0.15 * rows.length && lefts >= share && rights >= share && band >= size) {
       // Fewest rows across the band first (full-width headings), then the widest band.
       const better =
