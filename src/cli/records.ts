@@ -28,8 +28,9 @@ run(async () => {
   } else {
     for (const record of records) console.log(`${formatRecord(readableOf(record))}\n`)
     for (const f of failures) console.log(`not indexed: ${f.file}: ${f.reason}`)
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
     console.log(
-      `\n${records.length} records read, ${failures.length} files not indexed, in ${ms} ms (${dir})`
+      `\n${count(records.length, 'record')} read, ${count(failures.length, 'file')} not indexed, in ${ms} ms (${dir})`
     )
   }
   if (records.length === 0) process.exitCode = 1
