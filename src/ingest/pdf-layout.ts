@@ -414,7 +414,10 @@ export const layoutPdf = (pages: PdfPage[], { isWord }: ReadOptions = {}): Sourc
  */
 const fitted = (previous: Line, line: Line, margin: number): boolean => {
   const word = line.text.split(' ')[0] ?? ''
-  return previous.end + (0.25 + 0.5 * word.length) * line.size <= margin
+  // The word is reckoned at the previous line's own width per character (capitals are wider).
+  const perCharacter = (previous.end - previous.x) / Math.max(1, previous.text.length)
+  // A character's width of slack: lines of one page need not end at exactly the same x.
+  return previous.end + perCharacter * (word.length + 2) <= margin
 }
 
 /**

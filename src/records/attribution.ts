@@ -121,10 +121,10 @@ const leadingPhrase = (text: string, states: boolean): Opening | null => {
 
 const LONGEST_OPENING_PHRASE = 120
 
-/** Whether a paragraph opens with a person's possessive ("Mr. HAUGLAND's question …"): narration about them. */
-export const opensWithPossessive = (text: string): boolean => {
+/** The person whose possessive opens a paragraph ("Mr. HAUGLAND's question …"), or null. */
+export const possessiveOpening = (text: string): string | null => {
   const person = PERSON.exec(text)
-  return person !== null && /^['’]s\b/u.test(text.slice(person[0].length))
+  return person !== null && /^['’]s\b/u.test(text.slice(person[0].length)) ? person[0] : null
 }
 
 /** The balanced parenthesis at the start of `text` (after spaces): its contents and what follows. */

@@ -101,11 +101,22 @@ export const readMasthead = (
   let afterReportTitle = false
   // A field is a line of a block (a masthead printed as one block) or a whole block (a field
   // wrapped over two lines); a contents entry is a line.
-  const fields = cover.flatMap((b) =>
+  const lines = cover.flatMap((b) =>
     b.lines.length > 1
       ? [...b.lines.map((l) => ({ line: l, entry: true })), { line: b.text, entry: false }]
       : [{ line: b.text, entry: true }]
   )
+  // A field that opens on one line and ends on the next ("Held at the Palais des Nations,
+  // Geneva," / "on Thursday, 15 March 2001, at 3 p.m.") is also read as one line.
+  const fields = lines.flatMap((field, i) => {
+    const next = lines[i + 1]
+    const unfinished =
+      (/^Held\s+at\b/i.test(field.line) && !MASTHEAD.held.test(field.line)) ||
+      (MASTHEAD.summaryRecord.test(field.line) && !/\bmeetings?\b/i.test(field.line))
+    return unfinished && next
+      ? [field, { line: `${field.line} ${next.line}`, entry: false }]
+      : [field]
+  })
   for (const { line: raw, entry } of fields) {
     const line = raw.trim()
     if (MASTHEAD.notice.test(line)) break
@@ -164,7 +175,7 @@ export const readMasthead = (
       masthead.originalLanguage = capitalised(original)
       continue
     }
-    if (LANGUAGES.has(line.toLowerCase()) && line === line.toUpperCase()) {
+    if (LANGUAGES.has(line.toLowerCase())) {
       masthead.language = capitalised(line)
       continue
     }

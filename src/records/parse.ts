@@ -49,6 +49,23 @@ const classify = (source: SourceBlock): Candidate => {
   }
 }
 
+/**
+ * A procedural line is a line of its own in every record; one that a layout ran on into the text
+ * before it ("… within one week. The meeting was called to order at 3.10 p.m.") is split off.
+ */
+const splitProcedural = (block: SourceBlock): SourceBlock[] => {
+  for (const match of block.text.matchAll(/[.;:] (?=The )/g)) {
+    const at = match.index + 2
+    const rest = block.text.slice(at)
+    if (PROCEDURAL.test(rest) && rest.length <= LONGEST_HEADING)
+      return [
+        { ...block, text: block.text.slice(0, at - 1), lines: [block.text.slice(0, at - 1)] },
+        { ...block, text: rest, lines: [rest], heading: false },
+      ]
+  }
+  return [block]
+}
+
 /** An unnumbered paragraph in a numbered record that continues the paragraph before it: a list item, a lower-case start. */
 const continues = (text: string, previous: string): boolean =>
   /^[\p{Ll}(•·▪–-]/u.test(text) || /[:;,]$/.test(previous) || !/[.?!"”’)]$/u.test(previous)
@@ -71,6 +88,7 @@ export const parseDocument = (
   const sources = document.blocks
     .map((b) => ({ ...b, text: normalizeWhitespace(b.text.replace(ARTEFACTS, '')) }))
     .filter((b) => b.text !== '')
+    .flatMap(splitProcedural)
   const start = bodyStart(
     sources,
     (b) => printedLabel(b.text) !== null || b.label !== null || openingOf(b.text) !== null

@@ -1,6 +1,6 @@
 // Speakers and roles: who opens each turn, in which role and for which State, followed through the record; and its roster.
 import type { Subject } from './attribution.ts'
-import { openingOf, opensWithPossessive } from './attribution.ts'
+import { openingOf, possessiveOpening } from './attribution.ts'
 import type { BlockKind, Masthead, Role, RosterEntry } from './block.ts'
 import {
   CHAIR_TITLE,
@@ -14,6 +14,7 @@ import {
 } from './conventions.ts'
 import { stateUnderReview } from './masthead.ts'
 import { isStateName, stateDisplayName } from './states.ts'
+import { splitSentences } from '../text/sentences.ts'
 
 /** Who speaks in a block. `speaker` is null for narration. */
 export type Speaking = {
@@ -63,6 +64,15 @@ type Context = {
 
 const roster = (context: Context, name: string): Speaking | undefined =>
   context.people.get(canonicalName(name))
+
+/**
+ * A paragraph that opens with someone's possessive and says no more than one sentence ("Ms.
+ * Takeda's question was taken up by the delegation first.") narrates the meeting; one that goes
+ * on ("Mr. Tamang's complaint had been examined by the court. The delegation would …") is the
+ * speaker's own account, and continues the turn.
+ */
+const narratesAbout = (text: string): boolean =>
+  possessiveOpening(text) !== null && splitSentences(text).length === 1
 
 /** Whether a name is someone the record already knows as a participant. */
 const knows = (context: Context, name: string): boolean =>
@@ -228,7 +238,7 @@ export const attributeSpeakers = (
       return { ...NARRATION, turnStart: false }
     }
     if (block.kind !== 'paragraph') return { ...NARRATION, turnStart: false }
-    const narration = NARRATION_OPENINGS.test(block.text) || opensWithPossessive(block.text)
+    const narration = NARRATION_OPENINGS.test(block.text) || narratesAbout(block.text)
     const found = narration ? null : openingOf(block.text, { states })
     // An auxiliary after an unknown name ("Mr. Garang had been released") is a statement about them.
     const opening =

@@ -31,7 +31,9 @@ export const REACTION_PARTICIPLES: ReadonlySet<string> = new Set(
 )
 
 /** Words that open what someone said, asked or felt: "that", "whether", "to know". */
-export const COMPLEMENT_MARKERS: ReadonlySet<string> = new Set(`that whether if to`.split(/\s+/))
+export const COMPLEMENT_MARKERS: ReadonlySet<string> = new Set(
+  `that whether if to what how why when where which who whom whose`.split(/\s+/)
+)
 
 /** Adverbs that may stand between a speaker and the verb ("Mr. X also asked", "then said"). */
 export const LINKING_ADVERBS: ReadonlySet<string> = new Set(
