@@ -10,6 +10,11 @@ import type { EnsuredIndex } from './index/load.ts'
 import { ensureIndex, rebuildIndex } from './index/load.ts'
 import type { SearchIndex } from './index/search-index.ts'
 import { ensureVectors } from './index/vectors.ts'
+import type { Pipeline } from './pipeline/pipeline.ts'
+import { createPipeline } from './pipeline/pipeline.ts'
+import type { Policy } from './policy.ts'
+import { DEFAULT_POLICY } from './policy.ts'
+import { Corpus } from './retrieve/corpus.ts'
 
 export type Log = (message: string) => void
 
@@ -28,6 +33,19 @@ export const openRapporteur = async (
   logReading(ensured.index, log)
   return ensured
 }
+
+/**
+ * The pipeline over an index: its corpus (which owns every query-path cache), the policy's tuned
+ * numbers and the optional chat model. Built once; tests hand it small fixtures the same way.
+ */
+export const composePipeline = (
+  index: SearchIndex,
+  {
+    generator = null,
+    generationTimeoutMs = 60_000,
+    policy = DEFAULT_POLICY,
+  }: { generator?: Generator | null; generationTimeoutMs?: number; policy?: Policy } = {}
+): Pipeline => createPipeline(new Corpus(index, policy), { generator, generationTimeoutMs })
 
 /** What reading the records found that the user should know: files not indexed, numbering warnings. */
 export const logReading = (index: SearchIndex, log: Log): void => {

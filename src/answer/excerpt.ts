@@ -1,6 +1,16 @@
-// An excerpt: a verbatim span of a block, with where it stands and who said it.
+// Excerpts: verbatim spans of a block, made to stand on their own, with who said them and where.
+import { LEANING_OPENERS } from '../language/english.ts'
 import type { Block } from '../records/block.ts'
+import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { Excerpt } from './schema.ts'
+
+/** The side a block speaks for: the Committee's, the delegation's, or another. */
+export const sideOfBlock = (block: Block): Excerpt['side'] =>
+  block.roles.some((r) => r === 'chair' || r === 'country_rapporteur' || r === 'committee_member')
+    ? 'committee'
+    : block.roles.includes('state_delegation')
+      ? 'delegation'
+      : 'other'
 
 /** The excerpt of `block` at [start, end): its text is the block's own, sliced there. */
 export const excerptOf = (block: Block, start: number, end: number, score: number): Excerpt => ({
@@ -14,4 +24,44 @@ export const excerptOf = (block: Block, start: number, end: number, score: numbe
   start,
   end,
   score: Math.round(score * 1000) / 1000,
+  side: sideOfBlock(block),
 })
+
+/** How far back an excerpt may reach for what its sentence depends on. */
+const MAX_LEAN = 2
+
+/**
+ * Whether a sentence depends on the one before it: it opens with a pronoun or a demonstrative
+ * ("It had ruled …", "That programme …"), or with a definite noun the sentence before names
+ * ("The Institute …" after "… the National Institute of Migration …").
+ */
+const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
+  const [first, second] = corpus.tokens(sentence.text)
+  if (!first) return false
+  if (LEANING_OPENERS.has(first.word)) return true
+  if (first.word !== 'the' || !second) return false
+  return before.words.stems.has(corpus.stem(second.word))
+}
+
+/**
+ * The verbatim span for a block's sentence `at`, reaching back over the sentences it depends on,
+ * so that the excerpt stands on its own and is still one contiguous slice of the block.
+ */
+export const standingExcerpt = (
+  corpus: Corpus,
+  block: Block,
+  at: number,
+  score: number
+): Excerpt => {
+  const sentences = corpus.sentences(block)
+  let from = at
+  while (from > 0 && at - from < MAX_LEAN) {
+    const sentence = sentences[from]
+    const before = sentences[from - 1]
+    if (!sentence || !before || !leansOn(corpus, sentence, before)) break
+    from--
+  }
+  const start = sentences[from]?.start ?? 0
+  const end = sentences[at]?.end ?? block.text.length
+  return excerptOf(block, start, end, score)
+}

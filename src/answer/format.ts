@@ -1,4 +1,4 @@
-// Readable answer text: each excerpt quoted verbatim, attributed to its speaker, with its citation inline.
+// Readable answer text: each excerpt quoted verbatim, attributed to its speaker, with its citation; broad answers by side.
 import type { Block } from '../records/block.ts'
 import { ROLE_LABELS, citationFor } from '../records/block.ts'
 import type { Excerpt } from './schema.ts'
@@ -9,26 +9,32 @@ export const speakerLabel = (block: Pick<Block, 'speaker' | 'roles'>): string =>
     ? 'The record'
     : `${block.speaker} (${block.roles.map((r) => ROLE_LABELS[r]).join(', ')})`
 
-export const formatAnswer = (excerpts: { excerpt: Excerpt; block: Block }[]): string =>
-  [
-    'According to the summary record:',
-    ...excerpts.map(
-      ({ excerpt, block }) => `- ${speakerLabel(block)}: “${excerpt.text}” (${citationFor(block)})`
-    ),
-  ].join('\n')
+const excerptLine = ({ excerpt, block }: { excerpt: Excerpt; block: Block }): string =>
+  `- ${speakerLabel(block)}: “${excerpt.text}” (${citationFor(block)})`
 
-/**
- * Why nothing is cited: the question's words no paragraph contains, or no close enough match;
- * among the paragraphs of one speaker when the question or request names one.
- */
-export const unmatchedReason = (missing: string[], speaker?: string): string => {
-  const paragraphs = speaker ? `paragraph by “${speaker}”` : 'paragraph'
-  return missing.length > 0
-    ? `No ${paragraphs} mentions ${missing.map((w) => `“${w}”`).join(' or ')}.`
-    : `No ${paragraphs} matches it closely enough to cite.`
+export type Quoted = { excerpt: Excerpt; block: Block }
+
+/** A list of quotations under a heading line. */
+export const formatQuotes = (heading: string, quotes: readonly Quoted[]): string =>
+  [heading, ...quotes.map(excerptLine)].join('\n')
+
+/** "Also mentioned in CMW/C/SR.593, paras 12, 36." */
+export const formatAlso = (blocks: readonly Block[]): string | null => {
+  if (blocks.length === 0) return null
+  const byRecord = new Map<string, string[]>()
+  for (const b of blocks)
+    byRecord.set(b.record, [...(byRecord.get(b.record) ?? []), b.label ?? b.id])
+  const parts = [...byRecord].map(
+    ([record, labels]) => `${record}, ${labels.length > 1 ? 'paras' : 'para.'} ${labels.join(', ')}`
+  )
+  return `Also mentioned in ${parts.join('; ')}.`
 }
 
-export const formatAbstention = (question: string, reason: string, records: string[]): string => {
+export const formatAbstention = (
+  question: string,
+  reason: string,
+  records: readonly string[]
+): string => {
   const where = records.length === 1 ? `The record ${records[0]}` : 'The indexed records'
   return `${where} does not appear to address “${question}”. ${reason}`
 }

@@ -1,9 +1,11 @@
 // HTTP and CLI shapes of a question and its answer; routes, tests and evals import these.
 import { z } from 'zod'
+import { SIDES } from './sides.ts'
 import { RoleSchema } from '../records/block.ts'
 
 export const MAX_QUESTION_LENGTH = 1000
 export const MAX_K = 50
+export const MAX_HISTORY = 10
 
 export const AskRequestSchema = z
   .object({
@@ -24,10 +26,20 @@ export const AskRequestSchema = z
      * model every answer is extractive.
      */
     mode: z.enum(['extractive', 'generative']).optional(),
+    /**
+     * The conversation so far, oldest first: the user's earlier questions as they asked them. A
+     * question that cannot stand alone follows up the last of them; the server keeps no state.
+     */
+    history: z
+      .array(z.object({ question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH) }).strip())
+      .max(MAX_HISTORY, `history holds at most ${MAX_HISTORY} turns`)
+      .default([]),
   })
   .strip()
 export type AskRequest = z.input<typeof AskRequestSchema>
 export type AskQuery = z.output<typeof AskRequestSchema>
+
+export const SideSchema = z.enum(SIDES)
 
 export const ExcerptSchema = z.object({
   /** Verbatim: equal to the cited block's text sliced at [start, end). */
@@ -42,8 +54,24 @@ export const ExcerptSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   score: z.number(),
+  side: SideSchema,
 })
 export type Excerpt = z.infer<typeof ExcerptSchema>
+
+/**
+ * What kind of answer this is: a fact and what else the record says on it, every paragraph on a
+ * topic by side, a reply and the question it answers, a speaker's contributions, the meeting's
+ * own particulars, or an abstention.
+ */
+export const ANSWER_KINDS = [
+  'factual',
+  'broad',
+  'reply',
+  'speaker',
+  'meeting',
+  'abstained',
+] as const
+export const AnswerKindSchema = z.enum(ANSWER_KINDS)
 
 export const RetrievedSchema = z.object({
   record: z.string(),
@@ -83,10 +111,17 @@ export const AskResponseSchema = z.object({
   question: z.string(),
   /** `extractive`: verbatim sentences; `generative`: a model's prose, verified. */
   mode: z.enum(['extractive', 'generative']),
+  kind: AnswerKindSchema,
   answer: z.string(),
   abstained: z.boolean(),
   excerpts: z.array(ExcerptSchema),
   citations: z.array(z.string()),
+  /** Further paragraphs that mention the topic without addressing it closely enough to quote. */
+  alsoMentioned: z.array(z.string()),
+  /** For an abstention: the paragraphs that came closest, so the user can look for themselves. */
+  closest: z.array(z.string()),
+  /** The question this one followed up, when it could not stand alone. */
+  followsUp: z.string().nullable(),
   retrieved: z.array(RetrievedSchema),
   /** The model's text as it came, before unsupported sentences were removed (generative only). */
   generated: z.string().optional(),
@@ -96,31 +131,13 @@ export const AskResponseSchema = z.object({
 })
 export type AskResponse = z.infer<typeof AskResponseSchema>
 
-export const MAX_HISTORY = 10
-
-/** A chat turn: the question, and the recent turns the client keeps (the server stays stateless). */
-export const ChatRequestSchema = AskRequestSchema.extend({
-  history: z
-    .array(
-      z
-        .object({
-          question: z
-            .string()
-            .trim()
-            .min(1)
-            .max(MAX_QUESTION_LENGTH * 2),
-        })
-        .strip()
-    )
-    .max(MAX_HISTORY, `history holds at most ${MAX_HISTORY} turns`)
-    .default([]),
+/** The chat stream takes what /api/ask takes; its final event is the /api/ask response. */
+/** The chat stream's first event: how the question was read. */
+export const QuestionEventSchema = z.object({
+  /** The question this one follows up, when it cannot stand alone; null when it stands alone. */
+  followsUp: z.string().nullable(),
 })
-export type ChatQuery = z.output<typeof ChatRequestSchema>
+export type QuestionEvent = z.infer<typeof QuestionEventSchema>
 
-/** The chat stream's final event: the answer as /api/ask gives it, and how the question was read. */
-export const ChatDoneSchema = AskResponseSchema.extend({
-  /** The question answered, with the previous turn's topic words when it was a follow-up. */
-  resolved: z.string(),
-  basedOn: z.string().nullable(),
-})
-export type ChatDone = z.infer<typeof ChatDoneSchema>
+export const ChatRequestSchema = AskRequestSchema
+export type ChatQuery = AskQuery

@@ -7,7 +7,7 @@ import { sifEmbedder } from '../index/embedder.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { WordVectors } from '../index/vectors.ts'
 import type { Block } from '../records/block.ts'
-import { search } from '../retrieve/search.ts'
+import { composePipeline } from '../compose.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Latency } from './measure.ts'
 import { latency, median, round, time } from './measure.ts'
@@ -149,7 +149,9 @@ export const scaleBench = async ({
   const diskMB = round((await directorySize(join(dir, 'builds'))) / 2 ** 20, 1)
   log(`  ${paragraphs} paragraphs: querying`)
   const queryDurations: number[] = []
-  for (const q of questions) queryDurations.push(await time(() => search(built, q, { k: K })))
+  const pipeline = composePipeline(built)
+  for (const q of questions)
+    queryDurations.push(await time(() => pipeline.search({ question: q, k: K, history: [] })))
   const dims = vectors.dims
   const graph = built.dense.index
   const points = allPoints(graph, dims)

@@ -1,9 +1,7 @@
 // `npm run ask -- "question"`: prints the answer with its citations.
 import { parseArgs } from 'node:util'
-import { retrieveFor } from '../answer/answer.ts'
 import { AskRequestSchema } from '../answer/schema.ts'
-import { openGenerator, openRapporteur } from '../compose.ts'
-import { answerInMode } from '../generate/answer-in-mode.ts'
+import { composePipeline, openGenerator, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
@@ -32,13 +30,8 @@ run(async () => {
   const config = loadConfig()
   const { index } = await openRapporteur(config, stderrLog)
   const generator = await openGenerator(config.llm, stderrLog)
-  const response = await answerInMode(
-    index,
-    generator,
-    parsed.data,
-    await retrieveFor(index, parsed.data),
-    { timeoutMs: config.llm.timeoutMs }
-  )
+  const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
+  const response = await pipeline.ask(parsed.data)
   if (values.json) {
     console.log(JSON.stringify(response, null, 2))
     return

@@ -25,6 +25,7 @@ import { ensureIndex } from '../index/load.ts'
 import { ensureVectors } from '../index/vectors.ts'
 import { loadRecords } from '../records/load.ts'
 import { createApp } from '../server/app.tsx'
+import { composePipeline } from '../compose.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
 /** Variants of each eval question, so that no answer is the same twice in a row. */
@@ -70,7 +71,7 @@ run(async () => {
 
   stderrLog('latency in-process')
   const { index } = await ensureIndex(join(dir, 'index'), { recordsDir, vectors })
-  const app = createApp(index)
+  const app = createApp(composePipeline(index))
   const post = (question: string) =>
     app.request('/api/ask', {
       method: 'POST',

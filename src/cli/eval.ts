@@ -1,78 +1,126 @@
-// `npm run eval [-- --set FILE --json OUT --reports DIR --mode extractive|llm]`: runs an eval set, prints the figures, writes the reports.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+// `npm run eval [-- --set FILE … --records DIR … --json OUT --reports DIR --mode extractive|llm --calibrate]`: runs eval sets, prints the figures, writes the reports.
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { retrieveFor } from '../answer/answer.ts'
-import { openGenerator, openRapporteur } from '../compose.ts'
-import { answerInMode } from '../generate/answer-in-mode.ts'
+import { composePipeline, openGenerator } from '../compose.ts'
 import { PROJECT_ROOT, loadConfig } from '../config.ts'
 import { recallChart } from '../evals/chart.ts'
-import { renderMarkdown } from '../evals/report.ts'
+import { calibrationTable, renderMarkdown } from '../evals/report.ts'
+import type { CalibrationPoint } from '../evals/calibrate.ts'
+import { bestThreshold, calibrationPoint, fitRelevance } from '../evals/calibrate.ts'
 import { RANKING_DEPTH, buildReport, recallCurve, runEval } from '../evals/run.ts'
+import type { EvalQuestion } from '../evals/set.ts'
 import { parseEvalSet } from '../evals/set.ts'
+import { ensureIndex } from '../index/load.ts'
+import { ensureVectors } from '../index/vectors.ts'
+import { PolicySchema } from '../policy.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
-export const DEFAULT_SET = join(PROJECT_ROOT, 'evals/sets/cmw-c-sr-593.jsonl')
+export const SETS_DIR = join(PROJECT_ROOT, 'evals/sets')
+/** The UN reports some sets ask about, beside the checkout; users keep their own records. */
+export const SHARED_RECORDS = join(PROJECT_ROOT, '..', 'shared', 'external', 'upr-slovenia')
+/** The thresholds `--calibrate` tries, each with a run of the tuning questions. */
+const CALIBRATION_GRID = Array.from(
+  { length: 13 },
+  (_, i) => Math.round((0.02 + i * 0.04) * 100) / 100
+)
 const COLOURS = { hybrid: '#1b6ac9', bm25: '#d9822b', dense: '#3a9a5b' }
+
+const readSet = async (path: string): Promise<EvalQuestion[]> => {
+  const text = await readFile(path, 'utf8').catch((error: Error) => {
+    throw new UsageError(`cannot read eval set ${path}: ${error.message}`)
+  })
+  return parseEvalSet(text, relative(PROJECT_ROOT, path))
+}
 
 run(async () => {
   const { values } = parseArgs({
     options: {
-      set: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      records: { type: 'string', multiple: true },
       json: { type: 'string' },
       reports: { type: 'string' },
       mode: { type: 'string', default: 'extractive' },
+      calibrate: { type: 'boolean', default: false },
     },
   })
-  const reports = resolve(values.reports ?? join(PROJECT_ROOT, 'evals/reports'))
-  const setPath = resolve(values.set ?? DEFAULT_SET)
-  const text = await readFile(setPath, 'utf8').catch((error: Error) => {
-    throw new UsageError(`cannot read eval set ${setPath}: ${error.message}`)
-  })
-  const setName = relative(PROJECT_ROOT, setPath).startsWith('..')
-    ? setPath
-    : relative(PROJECT_ROOT, setPath)
-  const questions = parseEvalSet(text, setName)
   if (values.mode !== 'extractive' && values.mode !== 'llm') {
     throw new UsageError(`--mode is extractive (the default) or llm, not "${values.mode}"`)
   }
+  const reports = resolve(values.reports ?? join(PROJECT_ROOT, 'evals/reports'))
+  const sets =
+    values.set?.map((s) => resolve(s)) ??
+    (await readdir(SETS_DIR))
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => join(SETS_DIR, f))
   const config = loadConfig()
-  const { index } = await openRapporteur(config, stderrLog)
+  // One library of every record the sets ask about: the records directory, and the UN reports
+  // beside the checkout when they are there.
+  const extra = (values.records ?? (existsSync(SHARED_RECORDS) ? [SHARED_RECORDS] : [])).map((d) =>
+    resolve(d)
+  )
+  const dir = await mkdtemp(join(tmpdir(), 'rapporteur-eval-'))
+  const library = join(dir, 'records')
+  await cp(config.recordsDir, library, { recursive: true })
+  for (const source of extra) {
+    for (const file of await readdir(source))
+      if (/\.(?:pdf|docx|html?|txt|md|json)$/i.test(file))
+        await cp(join(source, file), join(library, file))
+  }
+  const vectors = await ensureVectors(config.vectorsPath, { log: stderrLog })
+  const { index, failures } = await ensureIndex(join(dir, 'index'), {
+    recordsDir: library,
+    vectors,
+  })
+  for (const f of failures) stderrLog(`skipped ${f.file}: ${f.reason}`)
+  const indexed = new Set(index.records.map((r) => r.symbol))
+  // A question that names no record is asked of the project's own record, when it has one.
+  const ownFiles = new Set(await readdir(config.recordsDir))
+  const own = index.manifest.records.filter((r) => ownFiles.has(r.file))
+  const ownRecord = own.length === 1 ? own[0]?.symbol : undefined
+  const questions: EvalQuestion[] = []
+  for (const path of sets) {
+    const set = (await readSet(path)).map((q) =>
+      q.record || !ownRecord ? q : { ...q, record: ownRecord }
+    )
+    const missing = [
+      ...new Set(set.flatMap((q) => (q.record && !indexed.has(q.record) ? [q.record] : []))),
+    ]
+    if (missing.length > 0)
+      stderrLog(
+        `${relative(PROJECT_ROOT, path)}: skipped, ${missing.join(', ')} not indexed (pass --records DIR)`
+      )
+    else questions.push(...set)
+  }
+  if (questions.length === 0)
+    throw new UsageError('no eval set could be run: none of their records is indexed')
   const generator = values.mode === 'llm' ? await openGenerator(config.llm, stderrLog) : null
   if (values.mode === 'llm' && !generator) {
     throw new UsageError('--mode llm needs a reachable chat model: set RAPPORTEUR_LLM (see README)')
   }
-  const outcomes = await runEval(index, questions, {
-    ...(generator
-      ? {
-          answer: async (query) =>
-            answerInMode(
-              index,
-              generator,
-              { mode: 'generative' },
-              await retrieveFor(index, query),
-              {
-                timeoutMs: config.llm.timeoutMs,
-              }
-            ),
-        }
-      : {}),
+  const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
+  const outcomes = await runEval(pipeline, questions, {
+    ...(generator ? { answer: (query) => pipeline.ask({ ...query, mode: 'generative' }) } : {}),
     onProgress: (done, total, o) =>
       process.stderr.write(
         `\r[${String(done).padStart(String(total).length)}/${total}] ${o.question.id}   `
       ),
   })
   process.stderr.write('\n')
-  const report = buildReport(setName, outcomes)
+  const name = sets.map((s) => relative(PROJECT_ROOT, s)).join(', ')
+  const report = buildReport(name, outcomes, pipeline.corpus.policy)
   const chartName = 'recall-at-k.svg'
   const chart = recallChart(
-    RETRIEVERS.map((name) => ({
-      name,
-      values: recallCurve(outcomes, name, RANKING_DEPTH),
-      colour: COLOURS[name],
+    RETRIEVERS.map((r) => ({
+      name: r,
+      values: recallCurve(outcomes, r, RANKING_DEPTH),
+      colour: COLOURS[r],
     })),
-    { title: `recall@k, ${basename(setPath)}` }
+    { title: 'recall@k, every set' }
   )
   await mkdir(reports, { recursive: true })
   await writeFile(join(reports, chartName), chart)
@@ -87,7 +135,22 @@ run(async () => {
     await mkdir(dirname(resolve(values.json)), { recursive: true })
     await writeFile(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`)
   }
-  console.log(markdown.slice(0, markdown.indexOf('## Failures')).trim())
+  console.log(markdown.slice(0, markdown.indexOf('## Policy')).trim())
+  if (values.calibrate) {
+    const tuning = outcomes.filter((o) => o.question.split === 'tune')
+    const weights = fitRelevance(tuning)
+    const asked = tuning.map((o) => o.question)
+    const points: CalibrationPoint[] = []
+    for (const relevance of CALIBRATION_GRID) {
+      const policy = PolicySchema.parse({ ...pipeline.corpus.policy, ...weights, relevance })
+      const run = await runEval(composePipeline(index, { policy }), asked)
+      points.push(calibrationPoint(relevance, run))
+    }
+    const relevance = bestThreshold(points)
+    console.log(
+      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance }, null, 2)}`
+    )
+  }
   console.log(
     `\nFailures: ${markdown.slice(markdown.indexOf('## Failures (') + 13).split(')')[0]} — see ${relative(process.cwd(), join(reports, 'latest.md'))}`
   )

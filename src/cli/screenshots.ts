@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server'
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { openRapporteur } from '../compose.ts'
+import { composePipeline, openRapporteur } from '../compose.ts'
 import { PROJECT_ROOT, loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import { askOnPage, launchChromium } from '../web/chromium.ts'
@@ -13,7 +13,11 @@ const DOCS = join(PROJECT_ROOT, 'docs')
 
 run(async () => {
   const { index } = await openRapporteur(loadConfig(), stderrLog)
-  const server = serve({ fetch: createApp(index).fetch, hostname: '127.0.0.1', port: 0 })
+  const server = serve({
+    fetch: createApp(composePipeline(index)).fetch,
+    hostname: '127.0.0.1',
+    port: 0,
+  })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const browser = await launchChromium()

@@ -1,6 +1,6 @@
 // `npm start`: builds the index if needed and serves on HOST:PORT (localhost by default) until SIGTERM.
 import { serve } from '@hono/node-server'
-import { openGenerator, openRapporteur } from '../compose.ts'
+import { composePipeline, openGenerator, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
@@ -17,9 +17,8 @@ run(async () => {
   const config = loadConfig()
   const { index } = await openRapporteur(config, stderrLog)
   const generator = await openGenerator(config.llm, stderrLog)
-  const app = createApp(index, {
-    generator,
-    generationTimeoutMs: config.llm.timeoutMs,
+  const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
+  const app = createApp(pipeline, {
     maxBodyBytes: config.maxBodyBytes,
     // A generative answer may take the model's whole time budget, and a little more.
     timeoutMs: generator

@@ -1,10 +1,11 @@
-// The readable eval report: side-by-side retriever table, answer metrics, splits, categories, failures.
+// The readable eval report: held-out figures first, then tuning; categories, records, the relevance threshold's curve, failures.
+import type { CalibrationPoint } from './calibrate.ts'
 import type { RetrieverName } from '../retrieve/search.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { escapeCell } from './escape.ts'
 import type { Outcome } from './run.ts'
-import { groupOutcomes, includesAll, summarise } from './run.ts'
-import type { EvalReport, RetrievalMetrics, Summary } from './schema.ts'
+import { groupOutcomes, includesAll, isUseful, summarise } from './run.ts'
+import type { EvalReport, RetrievalMetrics } from './schema.ts'
 
 const f3 = (x: number) => x.toFixed(3)
 const RETRIEVAL_KEYS: (keyof RetrievalMetrics)[] = [
@@ -28,20 +29,14 @@ const retrieverTable = (retrievers: Record<RetrieverName, RetrievalMetrics>) =>
     RETRIEVAL_KEYS.map((m) => [m, ...RETRIEVERS.map((r) => f3(retrievers[r][m]))])
   )
 
-const answerTable = (summary: Summary) =>
-  table(
-    ['metric', 'value'],
-    Object.entries(summary.answer).map(([k, v]) => [k, v === undefined ? '–' : f3(v)])
-  )
-
 /** One row per group; a metric the group cannot measure (no answerable question, say) shows "–". */
 const summaryRows = (groups: [string, Outcome[]][]) =>
   table(
     [
       'group',
       'questions',
+      'useful',
       'hybrid r@1',
-      'hybrid r@5',
       'hybrid mrr@10',
       'bm25 mrr@10',
       'cit. precision',
@@ -54,19 +49,20 @@ const summaryRows = (groups: [string, Outcome[]][]) =>
     groups.map(([name, outcomes]) => {
       const s = summarise(outcomes)
       const answerable = outcomes.some((o) => o.question.answerable)
+      const graded = outcomes.some((o) => o.question.answerable && o.gold.size > 0)
       const when = (applies: boolean, x: number) => (applies ? f3(x) : '–')
       return [
         name,
         String(s.questions),
-        when(answerable, s.retrievers.hybrid['recall@1']),
-        when(answerable, s.retrievers.hybrid['recall@5']),
-        when(answerable, s.retrievers.hybrid['mrr@10']),
-        when(answerable, s.retrievers.bm25['mrr@10']),
+        when(answerable, s.answer.useful),
+        when(graded, s.retrievers.hybrid['recall@1']),
+        when(graded, s.retrievers.hybrid['mrr@10']),
+        when(graded, s.retrievers.bm25['mrr@10']),
         when(
           outcomes.some((o) => o.question.answerable && o.cited.length > 0),
           s.answer.citation_precision
         ),
-        when(answerable, s.answer.citation_recall),
+        when(graded, s.answer.citation_recall),
         when(
           outcomes.some((o) => o.question.must_include.length > 0),
           s.answer.must_include
@@ -88,13 +84,13 @@ const summaryRows = (groups: [string, Outcome[]][]) =>
 export const failureOf = (o: Outcome): string | null => {
   if (!o.question.answerable) return o.abstained ? null : 'answered an unanswerable question'
   if (o.abstained) return 'abstained on an answerable question'
+  if (isUseful(o) && !o.excerpts.some((e) => !e.grounded)) return null
   const reasons: string[] = []
-  if (!o.rankings.hybrid.slice(0, 5).some((k) => o.gold.has(k)))
-    reasons.push('no gold block in hybrid top 5')
-  if (o.cited.some((k) => !o.gold.has(k))) reasons.push('cited a non-gold block')
-  if (!includesAll(o)) reasons.push('answer lacks a must_include string')
+  if (o.gold.size > 0 && !o.cited.some((k) => o.gold.has(k)))
+    reasons.push('no gold paragraph quoted')
+  if (!includesAll(o)) reasons.push('answer lacks a key fact (must_include)')
   if (o.excerpts.some((e) => !e.grounded)) reasons.push('excerpt not verbatim at its offsets')
-  return reasons.length > 0 ? reasons.join('; ') : null
+  return reasons.join('; ') || 'not useful'
 }
 
 const idOf = (key: string) => key.slice(key.indexOf('#') + 1)
@@ -111,11 +107,11 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
     const reason = failureOf(o)
     if (!reason) return []
     const expected = o.question.answerable
-      ? `${[...o.gold].map(idOf).join(', ')}${o.question.must_include.length ? ` incl. ${o.question.must_include.map((s) => `“${s}”`).join(', ')}` : ''}`
+      ? `${[...o.gold].map(idOf).join(', ') || 'the cover'}${o.question.must_include.length ? ` with ${o.question.must_include.map((s) => `“${s}”`).join(', ')}` : ''}`
       : 'abstain'
     const got = o.abstained
-      ? 'abstained'
-      : `cited ${o.cited.map(idOf).join(', ') || '(none)'}; top 5: ${o.rankings.hybrid.slice(0, 5).map(idOf).join(', ')}`
+      ? `abstained (best relevance ${f3(o.relevance)})`
+      : `quoted ${o.cited.map(idOf).join(', ') || '(none)'}; top 5: ${o.rankings.hybrid.slice(0, 5).map(idOf).join(', ')}`
     return [
       [
         o.question.id,
@@ -127,30 +123,74 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
       ],
     ]
   })
+  const heldOut = outcomes.filter((o) => o.question.split === 'holdout')
+  const { tuning, heldOut: heldOutCurve, inForce } = report.threshold
   return [
     `# Eval report: ${report.set}`,
     '',
-    `Generated ${generatedAt} · ${report.questions} questions (${outcomes.filter((o) => o.question.answerable).length} answerable) · latency p50 ${report.latency_ms.p50} ms, p95 ${report.latency_ms.p95} ms per answer.`,
+    `Generated ${generatedAt} · ${report.questions} questions (${outcomes.filter((o) => o.question.answerable).length} answerable; ${heldOut.length} held out) · latency p50 ${report.latency_ms.p50} ms, p95 ${report.latency_ms.p95} ms per answer.`,
     '',
-    '## Retrieval (answerable questions)',
+    '## Held out and tuning',
+    '',
+    'Held-out questions were written by someone who had not seen the system, and never used for tuning.',
+    '',
+    summaryRows(
+      groupOutcomes(outcomes, (o) => (o.question.split === 'holdout' ? 'held out' : 'tuning'))
+    ),
+    '',
+    '## By category, held out',
+    '',
+    heldOut.length === 0
+      ? 'No held-out questions.'
+      : summaryRows(groupOutcomes(heldOut, (o) => o.question.category)),
+    '',
+    '## By category, all',
+    '',
+    summaryRows(groupOutcomes(outcomes, (o) => o.question.category)),
+    '',
+    '## By record and split',
+    '',
+    summaryRows(
+      groupOutcomes(outcomes, (o) => `${o.question.record ?? '(unnamed)'} · ${o.question.split}`)
+    ),
+    '',
+    '## Retrieval (questions with gold paragraphs)',
     '',
     retrieverTable(report.retrievers),
     '',
     `![recall@k per retriever](${chart})`,
     '',
-    '## Answers',
+    '## The relevance threshold',
     '',
-    answerTable(report),
+    `Had the threshold alone decided (with the names-and-figures rule): abstention precision and recall, and the share of answerable questions whose gold paragraph reaches it. In force (chosen on the tuning split by \`npm run eval -- --calibrate\`): ${inForce}.`,
     '',
-    '## Tuning split and held-out split',
+    table(
+      [
+        'relevance',
+        'tuning: precision',
+        'recall',
+        'reached',
+        'held out: precision',
+        'recall',
+        'reached',
+      ],
+      tuning.map((p, i) => {
+        const h = heldOutCurve[i]
+        return [
+          p.relevance === inForce ? `**${p.relevance}**` : String(p.relevance),
+          f3(p.precision),
+          f3(p.recall),
+          f3(p.reached),
+          ...(h ? [f3(h.precision), f3(h.recall), f3(h.reached)] : ['–', '–', '–']),
+        ]
+      })
+    ),
     '',
-    'Held-out questions were never inspected while the method was tuned.',
+    '## Policy',
     '',
-    summaryRows(groupOutcomes(outcomes, (o) => o.question.split)),
-    '',
-    '## By category',
-    '',
-    summaryRows(groupOutcomes(outcomes, (o) => o.question.category)),
+    '```json',
+    JSON.stringify(report.policy, null, 2),
+    '```',
     '',
     `## Failures (${failures.length})`,
     '',
@@ -160,3 +200,17 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
     '',
   ].join('\n')
 }
+
+/** The calibration sweep, the chosen threshold in bold. */
+export const calibrationTable = (points: readonly CalibrationPoint[], chosen: number): string =>
+  table(
+    ['relevance', 'useful', 'abst. precision', 'abst. recall', 'wrong', 'utility'],
+    points.map((p) => [
+      p.relevance === chosen ? `**${p.relevance}**` : String(p.relevance),
+      f3(p.useful),
+      f3(p.precision),
+      f3(p.recall),
+      f3(p.wrong),
+      f3(p.utility),
+    ])
+  )

@@ -14,6 +14,8 @@ export type RetrievalMetrics = z.infer<typeof RetrievalMetricsSchema>
 
 export const AnswerMetricsSchema = z
   .object({
+    /** Answerable questions answered usefully: a gold paragraph cited and every key fact shown. */
+    useful: z.number(),
     citation_precision: z.number(),
     citation_recall: z.number(),
     must_include: z.number(),
@@ -51,7 +53,17 @@ export const QuestionResultSchema = z
     ranked: z.array(z.string()),
     cited: z.array(z.string()),
     abstained: z.boolean(),
+    useful: z.boolean(),
     answer: z.string(),
+  })
+  .strict()
+
+const CurvePointSchema = z
+  .object({
+    relevance: z.number(),
+    precision: z.number(),
+    recall: z.number(),
+    reached: z.number(),
   })
   .strict()
 
@@ -59,10 +71,26 @@ export const EvalReportSchema = z
   .object({
     set: z.string(),
     questions: z.number().int(),
+    /** The policy the run answered with: every tuned number. */
+    policy: z.record(z.string(), z.number()),
     retrievers: RetrieversSchema,
     answer: AnswerMetricsSchema,
     latency_ms: z.object({ p50: z.number(), p95: z.number() }).strict(),
+    by_split: z.record(z.string(), SummarySchema),
     by_category: z.record(z.string(), SummarySchema),
+    by_record: z.record(z.string(), SummarySchema),
+    /**
+     * Each relevance threshold's abstention precision and recall and the share of answerable
+     * questions whose gold paragraph reaches it, on the tuning and the held-out split; the one in
+     * force was chosen on the tuning split by `npm run eval -- --calibrate`.
+     */
+    threshold: z
+      .object({
+        tuning: z.array(CurvePointSchema),
+        heldOut: z.array(CurvePointSchema),
+        inForce: z.number(),
+      })
+      .strict(),
     results: z.array(QuestionResultSchema),
   })
   .strict()

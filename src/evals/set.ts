@@ -18,18 +18,22 @@ export const EvalQuestionSchema = z
     /** Strings the answer text must contain, case-insensitively. */
     must_include: z.array(z.string().min(1)).default([]),
     category: z.string().min(1).default('uncategorised'),
-    /** May be omitted when one record is indexed. */
+    /** May be omitted when one record is indexed; `npm run eval` then asks the project's own record. */
     record: z.string().optional(),
     /** "tune" questions may be inspected while tuning; "holdout" ones are only reported. */
     split: z.enum(['tune', 'holdout']).default('tune'),
+    /** For a follow-up: the earlier questions of the conversation, oldest first. */
+    history: z.array(z.string().trim().min(1)).default([]),
   })
   .strip()
   .superRefine((q, ctx) => {
     const hasGold = q.gold_paragraphs.length + q.gold_quotes.length > 0
-    if (q.answerable && !hasGold)
+    // A question about the meeting itself may be answered by the cover alone: its must_include
+    // strings are then its gold.
+    if (q.answerable && !hasGold && q.must_include.length === 0)
       ctx.addIssue({
         code: 'custom',
-        message: 'an answerable question needs gold_paragraphs or gold_quotes',
+        message: 'an answerable question needs gold_paragraphs, gold_quotes or must_include',
       })
     if (!q.answerable && (hasGold || q.must_include.length > 0)) {
       ctx.addIssue({

@@ -1,14 +1,14 @@
 // Generative answers: the model writes from numbered sources, every sentence is verified, the unverified removed.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { ChatPromptTemplate } from '@langchain/core/prompts'
-import type { Retrieval } from '../answer/answer.ts'
-import { answerFrom } from '../answer/answer.ts'
+import type { Retrieval } from '../answer/assemble.ts'
 import { excerptOf } from '../answer/excerpt.ts'
 import type { AskResponse, Excerpt } from '../answer/schema.ts'
-import type { SearchIndex } from '../index/search-index.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
-import { blockSentences, coverage, queryTerms } from '../retrieve/evidence.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import { coverage, queryTerm } from '../retrieve/coverage.ts'
+import { STOPWORDS } from '../language/english.ts'
 import { formatSources } from './prompt.ts'
 import { quotationsIn, verifyAnswer, withoutCitations } from './verify.ts'
 
@@ -30,11 +30,11 @@ export type GenerateOptions = {
  */
 export const generateAnswer = async (
   generator: Generator,
-  index: SearchIndex,
+  corpus: Corpus,
   retrieval: Retrieval,
+  extractive: AskResponse,
   { timeoutMs = 60_000, maxSources = 6, onToken }: GenerateOptions = {}
 ): Promise<AskResponse> => {
-  const extractive = await answerFrom(index, retrieval)
   // Sources are numbered paragraphs of one record, so that "[para N]" names exactly one of them.
   const record = retrieval.ranked[0]?.block.record
   const given = retrieval.ranked
@@ -52,7 +52,7 @@ export const generateAnswer = async (
     const stream = await generator.prompt
       .pipe(generator.model)
       .stream(
-        { question: retrieval.question, record, sources: formatSources(given) },
+        { question: retrieval.question.text, record, sources: formatSources(given) },
         { signal: AbortSignal.timeout(timeoutMs) }
       )
     for await (const chunk of stream) {
@@ -75,10 +75,12 @@ export const generateAnswer = async (
     return {
       ...extractive,
       mode: 'generative',
+      kind: 'abstained',
       answer: kept.map((s) => s.text).join(' '),
       abstained: true,
       excerpts: [],
       citations: [],
+      alsoMentioned: [],
       generated: text,
       verification,
     }
@@ -89,12 +91,16 @@ export const generateAnswer = async (
       verification,
     }
   }
-  const excerpts = dedupe(supported.flatMap((s) => supportFor(s.text, s.citations, sources, index)))
+  const excerpts = dedupe(
+    supported.flatMap((s) => supportFor(s.text, s.citations, sources, corpus))
+  )
   return {
     ...extractive,
     mode: 'generative',
+    kind: extractive.kind === 'abstained' ? 'factual' : extractive.kind,
     answer: kept.map((s) => s.text).join(' '),
     abstained: false,
+    closest: [],
     excerpts,
     citations: [
       ...new Set(
@@ -114,18 +120,21 @@ const supportFor = (
   sentence: string,
   citations: string[],
   sources: Map<string, Block>,
-  index: SearchIndex
+  corpus: Corpus
 ): Excerpt[] => {
   const quoted = quotationsIn(sentence, sources)
   if (quoted.length > 0)
     return quoted.map(({ block, start, end }) => excerptOf(block, start, end, 1))
-  const terms = queryTerms(withoutCitations(sentence), index.terms, index.vectors)
+  const terms = corpus
+    .tokens(withoutCitations(sentence))
+    .filter((t) => !STOPWORDS.has(t.word))
+    .map((t) => queryTerm(corpus, t.word, false))
   return citations.flatMap((n) => {
     const block = sources.get(n)
     if (!block) return []
-    const scored = blockSentences(block, index.vectors).map((s) => ({
+    const scored = corpus.sentences(block).map((s) => ({
       ...s,
-      score: coverage(terms, s.words, index.vectors),
+      score: coverage(terms, s.words, corpus),
     }))
     const best = scored.reduce<(typeof scored)[number] | undefined>(
       (a, b) => (a && a.score >= b.score ? a : b),

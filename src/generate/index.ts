@@ -1,5 +1,4 @@
 // Optional generative answers: the prompt, generation with a chat model, and verification.
-export * from './answer-in-mode.ts'
 export * from './generate.ts'
 export * from './prompt.ts'
 export * from './verify.ts'

@@ -6,7 +6,7 @@ import {
   LINKING_ADVERBS,
   MODALS,
   REACTION_PARTICIPLES,
-} from '../text/english.ts'
+} from '../language/english.ts'
 import {
   CHAIR_QUALIFIERS,
   CHAIR_WORDS,

@@ -1,6 +1,6 @@
 // The cover of a record: where its body begins, and the masthead fields its lines state.
 import type { SourceBlock } from '../ingest/source.ts'
-import { LANGUAGES, isoDate } from '../text/english.ts'
+import { LANGUAGE_NAMES, isoDate } from '../language/english.ts'
 import type { Masthead } from './block.ts'
 import { blankMasthead } from './block.ts'
 import {
@@ -175,7 +175,7 @@ export const readMasthead = (
       masthead.originalLanguage = capitalised(original)
       continue
     }
-    if (LANGUAGES.has(line.toLowerCase())) {
+    if (LANGUAGE_NAMES.has(line.toLowerCase())) {
       masthead.language = capitalised(line)
       continue
     }

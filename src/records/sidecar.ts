@@ -1,6 +1,6 @@
 // The optional metadata sidecar (`<name>.json` beside a record): overrides for what the document does not state, or states wrongly.
 import { z } from 'zod'
-import { isRealDate } from '../text/english.ts'
+import { isRealDate } from '../language/english.ts'
 import type { Masthead } from './block.ts'
 import { MastheadSchema } from './block.ts'
 

@@ -1,7 +1,6 @@
-// Retrieval: question analysis, query expansion, evidence coverage, dense, lexical and fused rankings, speaker filters.
-export * from './evidence.ts'
-export * from './expand.ts'
+// Retrieval: the corpus and its caches, coverage, dense, lexical and fused rankings, speaker filters.
+export * from './corpus.ts'
+export * from './coverage.ts'
 export * from './fuse.ts'
-export * from './query.ts'
 export * from './search.ts'
 export * from './speaker.ts'

@@ -9,19 +9,11 @@ import { HTTPException } from 'hono/http-exception'
 import { streamSSE } from 'hono/streaming'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
-import type { Retrieval } from '../answer/answer.ts'
-import { retrieveFor } from '../answer/answer.ts'
-import { resolveFollowUp } from '../answer/follow-up.ts'
-import type { AskQuery, AskResponse, ChatDone } from '../answer/schema.ts'
+import type { AskResponse, QuestionEvent } from '../answer/schema.ts'
 import { AskRequestSchema, ChatRequestSchema } from '../answer/schema.ts'
 import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.ts'
-import type { Generator } from '../generate/generate.ts'
-import { answerInMode } from '../generate/answer-in-mode.ts'
-import type { SearchIndex } from '../index/search-index.ts'
-import { recordFilter } from '../index/search-index.ts'
+import type { Pipeline } from '../pipeline/pipeline.ts'
 import { citationFor } from '../records/block.ts'
-import { search } from '../retrieve/search.ts'
-import { speakerBlocks } from '../retrieve/speaker.ts'
 import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
@@ -53,10 +45,6 @@ export type AppOptions = {
   logQuestions?: boolean
   /** Where unexpected failures are reported. */
   logError?: (error: unknown) => void
-  /** The chat model for generative answers; without one, answers are extractive. */
-  generator?: Generator | null
-  /** Longest a generative answer may take before the extractive one is given instead. */
-  generationTimeoutMs?: number
 }
 
 // The pages load only their own script, stylesheet and API; nothing may frame them.
@@ -98,7 +86,7 @@ const problemFor = (error: unknown): Problem => {
 }
 
 export const createApp = (
-  index: SearchIndex,
+  pipeline: Pipeline,
   {
     maxBodyBytes = 16 * 1024,
     timeoutMs = 5_000,
@@ -107,10 +95,9 @@ export const createApp = (
     log,
     logQuestions = false,
     logError = console.error,
-    generator = null,
-    generationTimeoutMs = 60_000,
   }: AppOptions = {}
 ) => {
+  const { index } = pipeline.corpus
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
@@ -166,13 +153,7 @@ export const createApp = (
 
   app.get('/api/search', async (c) => {
     const query = validate(SearchQuerySchema, c.req.query(), 'search query')
-    if (query.speaker && speakerBlocks(index.blocks, query.speaker).size === 0) {
-      throw new InvalidRequestError(
-        `no speaker or role in the indexed records matches "${query.speaker}"`
-      )
-    }
-    const record = query.record === undefined ? undefined : recordFilter(index, query.record)
-    const ranked = await search(index, query.q, { ...query, record })
+    const ranked = await pipeline.search({ ...query, question: query.q, history: [] })
     return c.json<z.infer<typeof SearchResponseSchema>>({
       query: query.q,
       mode: query.mode,
@@ -184,53 +165,38 @@ export const createApp = (
     })
   })
 
-  const answer = (
-    query: AskQuery,
-    retrieval: Retrieval,
-    onToken?: (token: string) => Promise<void>
-  ): Promise<AskResponse> =>
-    answerInMode(index, generator, query, retrieval, {
-      timeoutMs: generationTimeoutMs,
-      ...(onToken ? { onToken } : {}),
-    })
-
   app.post('/api/ask', async (c) => {
     const request = validate(AskRequestSchema, await readJson(c.req.raw), 'question')
     c.set('question', request.question)
-    return c.json<AskResponse>(await answer(request, await retrieveFor(index, request)))
+    return c.json<AskResponse>(await pipeline.ask(request))
   })
 
-  // Server-Sent Events: `retrieved`, then one `excerpt` per quoted sentence (extractive) or one
-  // `token` per piece of the model's text (generative), then `done` with the whole answer and, for
-  // a generative one, its verification; a failure after the stream has started is an `error` event.
+  // Server-Sent Events: `question` (how it was read), then one `excerpt` per quoted passage
+  // (extractive) or one `token` per piece of the model's text (generative), then `done` with the
+  // whole answer; a failure after the stream has started is an `error` event.
   app.post('/api/chat', async (c) => {
     const request = validate(ChatRequestSchema, await readJson(c.req.raw), 'chat message')
     c.set('question', request.question)
-    const { question: resolved, basedOn } = resolveFollowUp(request.question, request.history)
-    const retrieval = await retrieveFor(index, {
-      question: resolved,
-      k: request.k,
-      speaker: request.speaker,
-    })
+    // Read before the stream starts, so that a bad filter is a 400 and not an event.
+    const question = pipeline.read(request)
     // Failures are caught here rather than through streamSSE's onError, which would follow our
     // event with one of its own carrying the raw error message.
     return streamSSE(c, async (stream) => {
       try {
         await stream.writeSSE({
-          event: 'retrieved',
-          data: JSON.stringify({ resolved, basedOn, retrieved: retrieval.retrieved }),
+          event: 'question',
+          data: JSON.stringify({ followsUp: question.followsUp } satisfies QuestionEvent),
         })
-        const generative = generator !== null && request.mode !== 'extractive'
-        const response = await answer(request, retrieval, async (text) => {
+        const generative = pipeline.generative && request.mode !== 'extractive'
+        const response = await pipeline.ask(request, async (text) => {
           await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
         })
         // A generative answer's excerpts come with its verdict, in `done`.
-        if (!generative) {
+        if (!generative || response.mode === 'extractive') {
           for (const excerpt of response.excerpts)
             await stream.writeSSE({ event: 'excerpt', data: JSON.stringify(excerpt) })
         }
-        const done: ChatDone = { ...response, question: request.question, resolved, basedOn }
-        await stream.writeSSE({ event: 'done', data: JSON.stringify(done) })
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(response) })
       } catch (error) {
         const body = problemFor(error)
         if (body.status >= 500) logError(error)

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { composePipeline } from '../../src/compose.ts'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import { buildReport, runEval } from '../../src/evals/run.ts'
 import type { EvalReport } from '../../src/evals/schema.ts'
 import { EvalReportSchema, ThresholdsSchema } from '../../src/evals/schema.ts'
 import { parseEvalSet } from '../../src/evals/set.ts'
+import { DEFAULT_POLICY } from '../../src/policy.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 const read = (path: string) => readFile(join(PROJECT_ROOT, path), 'utf8')
@@ -15,7 +17,7 @@ let report: EvalReport
 beforeAll(async () => {
   const { index } = await openRealIndex()
   const questions = parseEvalSet(await read('evals/sets/cmw-c-sr-593.jsonl'), 'default')
-  report = buildReport('default', await runEval(index, questions))
+  report = buildReport('default', await runEval(composePipeline(index), questions), DEFAULT_POLICY)
 })
 
 describe('quality on the default eval set', () => {
@@ -24,10 +26,14 @@ describe('quality on the default eval set', () => {
     expect(Object.keys(report)).toEqual([
       'set',
       'questions',
+      'policy',
       'retrievers',
       'answer',
       'latency_ms',
+      'by_split',
       'by_category',
+      'by_record',
+      'threshold',
       'results',
     ])
   })

@@ -1,14 +1,14 @@
 import { FakeListChatModel } from '@langchain/core/utils/testing'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { retrieveFor } from '../../src/answer/answer.ts'
+import { composePipeline } from '../../src/compose.ts'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import { EvalReportSchema } from '../../src/evals/schema.ts'
 import { buildReport, runEval } from '../../src/evals/run.ts'
 import { parseEvalSet } from '../../src/evals/set.ts'
-import { generateAnswer } from '../../src/generate/generate.ts'
 import { loadAnswerPrompt } from '../../src/generate/prompt.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
+import { DEFAULT_POLICY } from '../../src/policy.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let index: SearchIndex
@@ -48,10 +48,11 @@ describe('runEval in generative mode', () => {
       ],
     })
     const generator = { name: 'fake', model, prompt }
-    const outcomes = await runEval(index, parseEvalSet(SET, 'inline'), {
-      answer: async (query) => generateAnswer(generator, index, await retrieveFor(index, query)),
-    })
-    const report = EvalReportSchema.parse(buildReport('inline', outcomes))
+    const outcomes = await runEval(
+      composePipeline(index, { generator }),
+      parseEvalSet(SET, 'inline')
+    )
+    const report = EvalReportSchema.parse(buildReport('inline', outcomes, DEFAULT_POLICY))
     expect(report.answer.faithfulness).toBeCloseTo(1 / 3)
     expect(report.answer.grounded).toBe(1)
     expect(outcomes.map((o) => o.claims)).toEqual([
@@ -61,7 +62,11 @@ describe('runEval in generative mode', () => {
   })
 
   it('leaves faithfulness out of an extractive run', async () => {
-    const report = buildReport('inline', await runEval(index, parseEvalSet(SET, 'inline')))
+    const report = buildReport(
+      'inline',
+      await runEval(composePipeline(index), parseEvalSet(SET, 'inline')),
+      DEFAULT_POLICY
+    )
     expect(report.answer.faithfulness).toBeUndefined()
   })
 })

@@ -26,6 +26,7 @@ describe('parseEvalSet', () => {
       must_include: [],
       category: 'uncategorised',
       split: 'tune',
+      history: [],
     })
   })
 

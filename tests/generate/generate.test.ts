@@ -3,20 +3,24 @@ import type { ChatGenerationChunk } from '@langchain/core/outputs'
 import { FakeListChatModel } from '@langchain/core/utils/testing'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { retrieveFor } from '../../src/answer/answer.ts'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
+import { composePipeline } from '../../src/compose.ts'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import type { Generator } from '../../src/generate/generate.ts'
 import { generateAnswer } from '../../src/generate/generate.ts'
 import { loadAnswerPrompt } from '../../src/generate/prompt.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
+import type { Pipeline } from '../../src/pipeline/pipeline.ts'
 import type { Block } from '../../src/records/block.ts'
+import { prepareGeneration } from '../fixtures/generation.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let index: SearchIndex
+let pipeline: Pipeline
 let prompt: Generator['prompt']
 beforeAll(async () => {
   index = (await openRealIndex()).index
+  pipeline = composePipeline(index)
   prompt = await loadAnswerPrompt(join(PROJECT_ROOT, 'prompts'))
 })
 
@@ -24,12 +28,8 @@ const QUESTION = 'How many migrant integration centres are there at the northern
 const generator = (model: Generator['model']): Generator => ({ name: 'fake', model, prompt })
 const scripted = (...responses: string[]) => generator(new FakeListChatModel({ responses }))
 const answerWith = async (g: Generator, question = QUESTION, options = {}) => {
-  const response = await generateAnswer(
-    g,
-    index,
-    await retrieveFor(index, { question, k: 5 }),
-    options
-  )
+  const { retrieval, extractive } = await prepareGeneration(pipeline, question)
+  const response = await generateAnswer(g, pipeline.corpus, retrieval, extractive, options)
   expect(AskResponseSchema.parse(response)).toEqual(response)
   return response
 }
@@ -171,14 +171,14 @@ describe('generateAnswer', () => {
     const model = new Obedient({
       responses: ['There are three migrant integration centres at the northern border [para 19].'],
     })
-    const retrieval = await retrieveFor(index, { question: QUESTION, k: 5 })
+    const { retrieval, extractive } = await prepareGeneration(pipeline, QUESTION)
     const tampered = {
       ...retrieval,
       ranked: retrieval.ranked.map((r) =>
         r.block.paragraph === 19 ? { ...r, block: injected } : r
       ),
     }
-    const response = await generateAnswer(generator(model), index, tampered)
+    const response = await generateAnswer(generator(model), pipeline.corpus, tampered, extractive)
     expect(response.generated).not.toContain('guilty')
     const [system, user] = model.seen.map((m) => String(m.content))
     expect(system).not.toContain('IGNORE')

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { retrieveFor } from '../../src/answer/answer.ts'
-import { ChatDoneSchema } from '../../src/answer/schema.ts'
-import { openGenerator } from '../../src/compose.ts'
+import { AskResponseSchema } from '../../src/answer/schema.ts'
+import { composePipeline, openGenerator } from '../../src/compose.ts'
 import { loadConfig } from '../../src/config.ts'
 import { generateAnswer } from '../../src/generate/generate.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
+import { prepareGeneration } from '../fixtures/generation.ts'
 import { startOllamaServer } from '../fixtures/ollama-server.ts'
 import { startOpenAiServer } from '../fixtures/openai-server.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -44,7 +44,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
       (m) => logs.push(m)
     )
     expect(generator?.name).toBe('openai:test-model')
-    const app = createApp(index, { generator })
+    const app = createApp(composePipeline(index, { generator }))
     const response = await app.request('/api/chat', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -52,14 +52,14 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
     })
     const events = await sseEvents(response)
     const names = events.map((e) => e.event)
-    expect(names[0]).toBe('retrieved')
+    expect(names[0]).toBe('question')
     expect(names.filter((n) => n === 'token').length).toBeGreaterThan(5)
     expect(names.at(-1)).toBe('done')
     const tokens = events
       .filter((e) => e.event === 'token')
       .map((e) => (e.data as { text: string }).text)
     expect(tokens.join('')).toBe(REPLY)
-    const done = ChatDoneSchema.parse(events.at(-1)?.data)
+    const done = AskResponseSchema.parse(events.at(-1)?.data)
     expect(done).toMatchObject({
       mode: 'generative',
       abstained: false,
@@ -89,7 +89,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
         OPENAI_API_KEY: 'test-key',
       })
     )
-    const app = createApp(index, { generator })
+    const app = createApp(composePipeline(index, { generator }))
     const ask = async (body: object) =>
       (
         await app.request('/api/ask', {
@@ -149,7 +149,7 @@ describe('generative answers over the OpenAI wire protocol (real @langchain/open
       expect.stringMatching(/ollama:llama3.2: cannot reach its server/),
     ])
     expect(logs.every((m) => m.endsWith('answers stay extractive'))).toBe(true)
-    const app = createApp(index)
+    const app = createApp(composePipeline(index))
     const response = await (
       await app.request('/api/ask', {
         method: 'POST',
@@ -179,12 +179,11 @@ describe('generative answers through Ollama (real @langchain/ollama client)', ()
     const generator = await openGenerator(settings)
     expect(generator?.name).toBe('ollama:llama3.2')
     const tokens: string[] = []
-    const response = await generateAnswer(
-      generator!,
-      index,
-      await retrieveFor(index, { question: CAPACITY, k: 5 }),
-      { onToken: (t) => void tokens.push(t) }
-    )
+    const pipeline = composePipeline(index)
+    const { retrieval, extractive } = await prepareGeneration(pipeline, CAPACITY)
+    const response = await generateAnswer(generator!, pipeline.corpus, retrieval, extractive, {
+      onToken: (t) => void tokens.push(t),
+    })
     expect(tokens.length).toBeGreaterThan(5)
     expect(tokens.join('')).toBe(OLLAMA_REPLY)
     expect(response).toMatchObject({ mode: 'generative', citations: ['CMW/C/SR.593, para. 19'] })

@@ -10,6 +10,7 @@ import { sifEmbedder } from '../../src/index/embedder.ts'
 import { blockKey } from '../../src/index/lexical.ts'
 import { ensureIndex, openIndex, rebuildIndex } from '../../src/index/load.ts'
 import type { WordVectors } from '../../src/index/vectors.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
 import { lexicalSearch } from '../../src/retrieve/search.ts'
 import { splitSentences } from '../../src/text/sentences.ts'
 import { tinyVectors } from '../fixtures/tiny-vectors.ts'
@@ -41,7 +42,9 @@ describe('index build and load', () => {
     expect(opened.manifest).toEqual(built.manifest)
     expect(opened.manifest.counts).toEqual({ records: 1, blocks: 63, paragraphs: 57 })
     const lexicalIds = (i: typeof built) =>
-      lexicalSearch(i, 'integration centres northern border', 10).map((r) => blockKey(r.block))
+      lexicalSearch(new Corpus(i), 'integration centres northern border', 10).map((r) =>
+        blockKey(r.block)
+      )
     expect(lexicalIds(opened)).toEqual(lexicalIds(built))
     expect(lexicalIds(opened).slice(0, 2)).toContain('CMW/C/SR.593#19')
     const query = await opened.embeddings.embedQuery('migrant children')
@@ -169,9 +172,10 @@ describe('rebuilding while queries are served', () => {
   it('keeps answering from the loaded index while another build replaces it on disk', async () => {
     const served = await rebuildIndex(indexDir, { recordsDir, vectors })
     const before = await readFile(join(recordsDir, 'cmw-c-sr-593.txt'))
+    const corpus = new Corpus(served)
     const queries = Array.from(
       { length: 200 },
-      (_, i) => lexicalSearch(served, `migrant children ${i}`, 10).length
+      (_, i) => lexicalSearch(corpus, `migrant children ${i}`, 10).length
     )
     const [rebuilt] = await Promise.all([
       rebuildIndex(indexDir, { recordsDir, vectors }),

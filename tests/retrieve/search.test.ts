@@ -1,16 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { composePipeline } from '../../src/compose.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
-import { search } from '../../src/retrieve/search.ts'
+import type { Pipeline } from '../../src/pipeline/pipeline.ts'
+import { DEFAULT_POLICY } from '../../src/policy.ts'
+import type { RetrieverName } from '../../src/retrieve/search.ts'
 import { speakerFilter } from '../../src/retrieve/speaker.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let index: SearchIndex
+let pipeline: Pipeline
 beforeAll(async () => {
   index = (await openRealIndex()).index
+  pipeline = composePipeline(index)
 })
 
-const ids = async (query: string, options: Parameters<typeof search>[2]) =>
-  (await search(index, query, options)).map((r) => r.block.id)
+type SearchOptions = { mode?: RetrieverName; k: number; speaker?: string }
+const search = (question: string, options: SearchOptions, on = pipeline) =>
+  on.search({ question, ...options })
+const ids = async (question: string, options: SearchOptions, on = pipeline) =>
+  (await search(question, options, on)).map((r) => r.block.id)
 
 describe('search', () => {
   it('finds the paragraph on the northern-border integration centres with every retriever', async () => {
@@ -52,7 +60,10 @@ describe('search', () => {
   it('puts first the paragraph that covers every idea of a paraphrase, not the one richest in its words', async () => {
     const question = 'How does Mexico help reunite kids separated from their parents in America?'
     expect((await ids(question, { mode: 'bm25', k: 3 }))[0]).not.toBe('24')
-    expect((await ids(question, { mode: 'hybrid', coverageWeight: 0, k: 3 }))[0]).not.toBe('24')
+    const withoutCoverage = composePipeline(index, {
+      policy: { ...DEFAULT_POLICY, coverageWeight: 0 },
+    })
+    expect((await ids(question, { mode: 'hybrid', k: 3 }, withoutCoverage))[0]).not.toBe('24')
     expect((await ids(question, { mode: 'hybrid', k: 3 }))[0]).toBe('24')
   })
 
@@ -72,7 +83,7 @@ describe('search', () => {
   it.each(['hybrid', 'bm25', 'dense'] as const)(
     'returns k distinct blocks, best first, in %s mode',
     async (mode) => {
-      const results = await search(index, 'consular assistance', { mode, k: 4 })
+      const results = await search('consular assistance', { mode, k: 4 })
       expect(new Set(results.map((r) => r.block)).size).toBe(4)
       expect(results.map((r) => r.score)).toEqual(
         [...results.map((r) => r.score)].sort((a, b) => b - a)
@@ -82,13 +93,13 @@ describe('search', () => {
 
   it('fills k from the dense ranking even where close sentences share blocks', async () => {
     // 40 blocks: more than the blocks of the 40 nearest sentences.
-    const results = await search(index, 'consular assistance', { mode: 'dense', k: 40 })
+    const results = await search('consular assistance', { mode: 'dense', k: 40 })
     expect(new Set(results.map((r) => r.block)).size).toBe(40)
   })
 
   it('restricts every ranking to the speaker asked for', async () => {
     for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
-      const results = await search(index, 'children', { mode, k: 10, speaker: 'Dzumhur' })
+      const results = await search('children', { mode, k: 10, speaker: 'Dzumhur' })
       expect(results.length).toBeGreaterThan(0)
       expect(results.every((r) => r.block.speaker === 'Ms. Dzumhur')).toBe(true)
     }

@@ -1,3 +1,4 @@
+import { composePipeline } from '../../src/compose.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
@@ -15,7 +16,7 @@ let index: SearchIndex
 let app: ReturnType<typeof createApp>
 beforeAll(async () => {
   index = (await openRealIndex()).index
-  app = createApp(index, { maxBodyBytes: 4096 })
+  app = createApp(composePipeline(index), { maxBodyBytes: 4096 })
 })
 
 const postAsk = (

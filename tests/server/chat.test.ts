@@ -1,6 +1,7 @@
+import { composePipeline } from '../../src/compose.ts'
 import { Embeddings } from '@langchain/core/embeddings'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ChatDoneSchema, ExcerptSchema } from '../../src/answer/schema.ts'
+import { AskResponseSchema, ExcerptSchema } from '../../src/answer/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { ProblemSchema } from '../../src/server/problem.ts'
@@ -20,26 +21,28 @@ const chat = (app: ReturnType<typeof createApp>, body: unknown) =>
   })
 
 describe('POST /api/chat', () => {
-  it('streams retrieved, then each excerpt, then done with the whole answer', async () => {
-    const response = await chat(createApp(index), {
+  it('streams the question as read, then each excerpt, then done with the whole answer', async () => {
+    const response = await chat(createApp(composePipeline(index)), {
       question:
-        'What did the Committee ask about the CBP One application, and how did the delegation respond?',
+        'How did the delegation respond to the question about the mobile phone application?',
     })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     const sequence = await sseEvents(response)
-    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'excerpt', 'excerpt', 'done'])
-    const done = ChatDoneSchema.parse(sequence.at(-1)?.data)
+    expect(sequence.map((e) => e.event)).toEqual(['question', 'excerpt', 'excerpt', 'done'])
+    const done = AskResponseSchema.parse(sequence.at(-1)?.data)
     expect(sequence.slice(1, 3).map((e) => ExcerptSchema.parse(e.data))).toEqual(done.excerpts)
-    expect(done).toMatchObject({ abstained: false, basedOn: null })
-    expect(done.citations).toEqual(['CMW/C/SR.593, para. 38', 'CMW/C/SR.593, para. 45'])
+    expect(done).toMatchObject({ kind: 'reply', abstained: false, followsUp: null })
+    expect(done.citations).toEqual(['CMW/C/SR.593, para. 47', 'CMW/C/SR.593, para. 40'])
   })
 
   it('streams no excerpt when the record does not address the question', async () => {
     const sequence = await sseEvents(
-      await chat(createApp(index), { question: 'What did the Committee say about climate change?' })
+      await chat(createApp(composePipeline(index)), {
+        question: 'What did the Committee say about climate change?',
+      })
     )
-    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'done'])
-    expect(ChatDoneSchema.parse(sequence[1]?.data)).toMatchObject({
+    expect(sequence.map((e) => e.event)).toEqual(['question', 'done'])
+    expect(AskResponseSchema.parse(sequence[1]?.data)).toMatchObject({
       abstained: true,
       citations: [],
     })
@@ -47,19 +50,28 @@ describe('POST /api/chat', () => {
 
   it('resolves a follow-up from the history the client sends', async () => {
     const sequence = await sseEvents(
-      await chat(createApp(index), {
+      await chat(createApp(composePipeline(index)), {
         question: 'What did the delegation answer?',
-        history: [{ question: 'What did the Committee ask about the CBP One application?' }],
+        history: [{ question: 'What did the Committee ask about the mobile phone application?' }],
       })
     )
-    const done = ChatDoneSchema.parse(sequence.at(-1)?.data)
-    expect(done.resolved).toBe('What did the delegation answer? (cbp one application)')
+    const done = AskResponseSchema.parse(sequence.at(-1)?.data)
+    expect(sequence[0]?.data).toEqual({
+      followsUp: 'What did the Committee ask about the mobile phone application?',
+    })
+    expect(done.followsUp).toBe('What did the Committee ask about the mobile phone application?')
     expect(done.question).toBe('What did the delegation answer?')
-    expect(done.excerpts.map((e) => [e.paragraph, e.role])).toEqual([[45, 'state_delegation']])
+    expect(done.excerpts.map((e) => [e.paragraph, e.role])).toEqual([
+      [47, 'state_delegation'],
+      [40, 'country_rapporteur'],
+    ])
   })
 
   it('rejects a bad message before streaming, as problem+json', async () => {
-    const response = await chat(createApp(index), { question: 'x', history: 'not a list' })
+    const response = await chat(createApp(composePipeline(index)), {
+      question: 'x',
+      history: 'not a list',
+    })
     expect(response.status).toBe(400)
     expect(ProblemSchema.parse(await response.json()).detail).toMatch(/history: Expected array/)
   })
@@ -72,16 +84,15 @@ describe('POST /api/chat', () => {
       }
     }
     const logged: unknown[] = []
-    const app = createApp(
-      { ...index, embeddings: new FailingEmbeddings({}) },
-      { logError: (e) => logged.push(e) }
-    )
+    const app = createApp(composePipeline({ ...index, embeddings: new FailingEmbeddings({}) }), {
+      logError: (e) => logged.push(e),
+    })
     const sequence = await sseEvents(
       await chat(app, {
         question: 'How many migrant integration centres are there at the northern border?',
       })
     )
-    expect(sequence.map((e) => e.event)).toEqual(['retrieved', 'error'])
+    expect(sequence.map((e) => e.event)).toEqual(['question', 'error'])
     expect(ProblemSchema.parse(sequence[1]?.data)).toMatchObject({
       status: 500,
       title: 'Internal error',

@@ -1,6 +1,7 @@
+import { composePipeline } from '../../src/compose.ts'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AskResponseSchema, ChatDoneSchema } from '../../src/answer/schema.ts'
+import { AskResponseSchema } from '../../src/answer/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { ProblemSchema } from '../../src/server/problem.ts'
@@ -10,7 +11,7 @@ let index: SearchIndex
 let app: ReturnType<typeof createApp>
 beforeAll(async () => {
   index = (await openRealIndex()).index
-  app = createApp(index, { logError: (e) => console.error('unexpected', e) })
+  app = createApp(composePipeline(index), { logError: (e) => console.error('unexpected', e) })
 })
 
 /** Generated inputs so far, reported at the end. */
@@ -133,7 +134,7 @@ describe('the HTTP API under generated input', () => {
             expect(events.at(-1)).toMatch(/^event: (done|error)\n/)
             const last = events.at(-1) ?? ''
             if (last.startsWith('event: done'))
-              ChatDoneSchema.parse(JSON.parse(last.slice(last.indexOf('data: ') + 6)))
+              AskResponseSchema.parse(JSON.parse(last.slice(last.indexOf('data: ') + 6)))
           }
         )
       ),

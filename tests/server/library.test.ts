@@ -1,3 +1,4 @@
+import { composePipeline } from '../../src/compose.ts'
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +19,7 @@ let app: ReturnType<typeof createApp>
 beforeAll(async () => {
   library = await openLibraryIndex()
   index = library.index
-  app = createApp(index)
+  app = createApp(composePipeline(index))
 })
 
 const ask = async (body: object) => {

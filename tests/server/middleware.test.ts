@@ -1,3 +1,4 @@
+import { composePipeline } from '../../src/compose.ts'
 import { serve } from '@hono/node-server'
 import { Embeddings } from '@langchain/core/embeddings'
 import { once } from 'node:events'
@@ -28,7 +29,7 @@ const ask = (
 
 describe('secure defaults', () => {
   it('sends security headers and a content security policy that allows nothing external', async () => {
-    const response = await createApp(index).request('/')
+    const response = await createApp(composePipeline(index)).request('/')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     expect(response.headers.get('content-security-policy')).toBe(
@@ -37,18 +38,18 @@ describe('secure defaults', () => {
   })
 
   it('gives every response a request id', async () => {
-    const response = await createApp(index).request('/healthz')
+    const response = await createApp(composePipeline(index)).request('/healthz')
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('keeps CORS off unless origins are configured', async () => {
     const origin = { Origin: 'https://newsroom.example' }
     expect(
-      (await ask(createApp(index), 'remittances', origin)).headers.get(
+      (await ask(createApp(composePipeline(index)), 'remittances', origin)).headers.get(
         'access-control-allow-origin'
       )
     ).toBeNull()
-    const open = createApp(index, { corsOrigins: ['https://newsroom.example'] })
+    const open = createApp(composePipeline(index), { corsOrigins: ['https://newsroom.example'] })
     expect(
       (await ask(open, 'remittances', origin)).headers.get('access-control-allow-origin')
     ).toBe('https://newsroom.example')
@@ -62,7 +63,7 @@ describe('secure defaults', () => {
 
 describe('rate limiting', () => {
   it('answers 429 with Retry-After once a client exceeds its requests a minute', async () => {
-    const app = createApp(index, { rateLimit: 2 })
+    const app = createApp(composePipeline(index), { rateLimit: 2 })
     expect((await ask(app)).status).toBe(200)
     expect((await ask(app)).status).toBe(200)
     const limited = await ask(app)
@@ -78,7 +79,10 @@ describe('rate limiting', () => {
 describe('request logs', () => {
   it('writes one structured line per request, without the question unless enabled', async () => {
     const lines: LogLine[] = []
-    await ask(createApp(index, { log: (l) => lines.push(l) }), 'What about remittances?')
+    await ask(
+      createApp(composePipeline(index), { log: (l) => lines.push(l) }),
+      'What about remittances?'
+    )
     expect(lines).toEqual([
       {
         time: expect.any(String),
@@ -93,7 +97,7 @@ describe('request logs', () => {
     ])
     const withQuestions: LogLine[] = []
     await ask(
-      createApp(index, { log: (l) => withQuestions.push(l), logQuestions: true }),
+      createApp(composePipeline(index), { log: (l) => withQuestions.push(l), logQuestions: true }),
       'What about remittances?'
     )
     expect(withQuestions[0]?.question).toBe('What about remittances?')
@@ -109,7 +113,9 @@ describe('time budget', () => {
       }
       override embedDocuments = (texts: string[]) => index.embeddings.embedDocuments(texts)
     }
-    const app = createApp({ ...index, embeddings: new SlowEmbeddings({}) }, { timeoutMs: 100 })
+    const app = createApp(composePipeline({ ...index, embeddings: new SlowEmbeddings({}) }), {
+      timeoutMs: 100,
+    })
     const response = await ask(app)
     expect(response.status).toBe(503)
     expect(ProblemSchema.parse(await response.json()).detail).toBe(
@@ -142,7 +148,7 @@ describe('body size limit over a socket', () => {
 
   const withServer = async (run: (url: string) => Promise<void>) => {
     const server = serve({
-      fetch: createApp(index, { maxBodyBytes: 1024 }).fetch,
+      fetch: createApp(composePipeline(index), { maxBodyBytes: 1024 }).fetch,
       hostname: '127.0.0.1',
       port: 0,
     })

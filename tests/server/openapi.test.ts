@@ -1,3 +1,4 @@
+import { composePipeline } from '../../src/compose.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
@@ -29,7 +30,7 @@ type Document = {
 
 describe('GET /openapi.json', () => {
   it('describes every route the app serves', async () => {
-    const app = createApp(index)
+    const app = createApp(composePipeline(index))
     const document = (await (await app.request('/openapi.json')).json()) as Document
     expect(document.openapi).toBe('3.1.0')
     const served = app.routes
@@ -43,7 +44,9 @@ describe('GET /openapi.json', () => {
   })
 
   it('takes its request shapes from the zod schemas that validate requests', async () => {
-    const document = (await (await createApp(index).request('/openapi.json')).json()) as Document
+    const document = (await (
+      await createApp(composePipeline(index)).request('/openapi.json')
+    ).json()) as Document
     const ask = document.paths['/api/ask']?.post?.requestBody?.content['application/json']?.schema
     expect(ask?.required).toEqual(['question'])
     expect(ask?.properties?.question).toEqual({ type: 'string', minLength: 1, maxLength: 1000 })
@@ -51,7 +54,7 @@ describe('GET /openapi.json', () => {
   })
 
   it('has a readable docs page that loads nothing from elsewhere', async () => {
-    const html = await (await createApp(index).request('/docs')).text()
+    const html = await (await createApp(composePipeline(index)).request('/docs')).text()
     expect(html).toContain('POST /api/ask')
     expect(html).toContain('GET /api/records/{record}/paragraphs/{n}')
     expect(html).not.toMatch(/https?:\/\/(?!json-schema)/)

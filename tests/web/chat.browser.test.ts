@@ -1,3 +1,4 @@
+import { composePipeline } from '../../src/compose.ts'
 import { FakeListChatModel } from '@langchain/core/utils/testing'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -35,10 +36,12 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
       ],
     })
     servers.push(
-      await serveApp(createApp(index)),
-      await serveApp(createApp(hostile.index)),
-      await serveApp(createApp(hostile.failing, quiet)),
-      await serveApp(createApp(index, { generator: { name: 'fake', model, prompt } }))
+      await serveApp(createApp(composePipeline(index))),
+      await serveApp(createApp(composePipeline(hostile.index))),
+      await serveApp(createApp(composePipeline(hostile.failing), quiet)),
+      await serveApp(
+        createApp(composePipeline(index, { generator: { name: 'fake', model, prompt } }))
+      )
     )
     ;[url, hostileUrl, failingUrl, generativeUrl] = servers.map((s) => s.url) as [
       string,
@@ -142,15 +145,36 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     await expect(chip.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
   })
 
-  it('answers a follow-up about the same subject', async () => {
+  it('shows a follow-up as "Follow-up on" its previous question, and a new topic as standing alone', async () => {
     await page.goto(url)
-    await ask('What did the Committee ask about the CBP One application?')
+    const first = 'What did the Committee ask about the mobile phone application?'
+    await ask(first)
     const followUp = await ask('What did the delegation answer?')
-    await followUp.locator('.status', { hasText: 'Follow-up, read as' }).waitFor()
-    await expect(followUp.locator('.chip').first().textContent()).resolves.toBe(
-      'para. 45 · A representative of Mexico'
+    const turns = page.locator('li.turn.user')
+    await expect(turns.nth(1).locator('.context').textContent()).resolves.toBe(
+      `Follow-up on: ${first}`
     )
-    await expect(followUp.locator('blockquote').first().textContent()).resolves.toContain('CBP One')
+    await expect(followUp.locator('.chip').first().textContent()).resolves.toBe(
+      'para. 47 · A representative of Mexico'
+    )
+    const switched = await ask('Who asked about remittances?')
+    await expect(turns.nth(2).locator('.context').isHidden()).resolves.toBe(true)
+    await expect(switched.locator('.chip').first().textContent()).resolves.toBe(
+      'para. 41 · Mr. Charef'
+    )
+    // The newest answer is in view, not left below the question box.
+    const top = await switched.evaluate((e) => e.getBoundingClientRect().top)
+    expect(top).toBeGreaterThanOrEqual(0)
+    expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight))
+  })
+
+  it('shows on each turn the record and speaker filter it was asked under', async () => {
+    await page.goto(url)
+    await page.locator('#speaker').selectOption('Ms. Dzumhur')
+    await ask('children')
+    await expect(page.locator('li.turn.user .context').first().textContent()).resolves.toBe(
+      'Speaker: Ms. Dzumhur'
+    )
   })
 
   it('narrows a question to a speaker chosen on the page', async () => {

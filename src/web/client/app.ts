@@ -3,12 +3,17 @@
 // The browser side of the chat page and the paragraph page: streaming answers, citation chips, the panel.
 // Record text only ever reaches the page through textContent, never as HTML.
 
-import type { ChatDone as Done, Excerpt, SentenceVerdict as Verdict } from '../../answer/schema.ts'
+import type {
+  AskResponse as Done,
+  Excerpt,
+  QuestionEvent,
+  SentenceVerdict as Verdict,
+} from '../../answer/schema.ts'
+import { SIDE_HEADINGS } from '../../answer/sides.ts'
 import { citationFor, shortCitation } from '../../records/citation.ts'
 import { ROLE_LABELS } from '../../records/roles.ts'
 import type { ParagraphResponse as Paragraph } from '../../server/schema.ts'
 
-type Retrieved = { resolved: string; basedOn: string | null }
 type Problem = { title: string; detail: string }
 /** Turns the client sends back with each question; the server keeps no conversation. */
 const HISTORY_TURNS = 3
@@ -94,16 +99,25 @@ const setupChat = () => {
     if (!question || send.disabled) return
     input.value = ''
     send.disabled = true
-    conversation.append(el('li', { class: 'turn user' }, el('p', { text: question })))
+    // Each turn says what it was asked under: a follow-up's previous question, the filters.
+    const filters = [
+      record.value ? `Record: ${record.value}` : null,
+      speaker.value ? `Speaker: ${speaker.value}` : null,
+    ].filter((f): f is string => f !== null)
+    const context = el('p', { class: 'context', text: filters.join(' · ') })
+    context.hidden = filters.length === 0
+    conversation.append(el('li', { class: 'turn user' }, el('p', { text: question }), context))
     const answer = el('li', { class: 'turn assistant' })
     answer.setAttribute('aria-busy', 'true')
     const status = el('p', { class: 'status', text: 'Searching the record…' })
     const excerpts = el('ol', { class: 'excerpts' })
     const prose = el('p', { class: 'prose' })
+    const also = el('p', { class: 'also' })
     prose.hidden = true
-    answer.append(status, prose, excerpts)
+    also.hidden = true
+    answer.append(status, prose, excerpts, also)
     conversation.append(answer)
-    answer.scrollIntoView({ block: 'end' })
+    answer.scrollIntoView({ block: 'start' })
     try {
       const response = await fetch('/api/chat', {
         method: 'POST',
@@ -121,13 +135,16 @@ const setupChat = () => {
       }
       let finished = false
       for await (const { event: name, data } of readEvents(response.body)) {
-        if (name === 'retrieved') {
-          const retrieved = JSON.parse(data) as Retrieved
-          status.textContent = retrieved.basedOn
-            ? `Follow-up, read as: “${retrieved.resolved}”`
-            : 'Reading the retrieved paragraphs…'
+        if (name === 'question') {
+          const read = JSON.parse(data) as QuestionEvent
+          if (read.followsUp) {
+            context.textContent = [`Follow-up on: ${read.followsUp}`, ...filters].join(' · ')
+            context.hidden = false
+          }
+          status.textContent = 'Reading the retrieved paragraphs…'
         } else if (name === 'excerpt') {
-          excerpts.append(renderExcerpt(JSON.parse(data) as Excerpt, panel))
+          appendExcerpt(excerpts, JSON.parse(data) as Excerpt, panel)
+          answer.scrollIntoView({ block: 'start' })
         } else if (name === 'token') {
           status.textContent = 'The model is writing; its citations are checked when it is done…'
           prose.hidden = false
@@ -135,23 +152,35 @@ const setupChat = () => {
         } else if (name === 'done') {
           const done = JSON.parse(data) as Done
           finished = true
-          history.push({ question: done.resolved })
+          // The user's own question is what the next turn follows up, never a rewritten one.
+          history.push({ question })
           // A generative answer's excerpts arrive with its verdict; a fallback's with the reason.
           if (done.verification || done.fallback) {
             prose.replaceChildren(...(done.verification?.sentences ?? []).map(renderVerdict))
             prose.hidden = done.mode !== 'generative' || done.abstained
-            excerpts.replaceChildren(...done.excerpts.map((e) => renderExcerpt(e, panel)))
+            excerpts.replaceChildren()
+            for (const e of done.excerpts) appendExcerpt(excerpts, e, panel)
+          }
+          if (done.alsoMentioned.length > 0) {
+            also.textContent = `Also mentioned in ${done.alsoMentioned.join('; ')}.`
+            also.hidden = false
           }
           if (done.fallback) {
             status.textContent = `The model’s answer could not be used (${done.fallback}). The record’s own sentences:`
           } else if (done.abstained) {
             answer.classList.add('abstained')
+            status.textContent = done.answer.split('\n')[0] ?? done.answer
+          } else if (done.kind === 'meeting') {
             status.textContent = done.answer
           } else {
-            status.textContent = done.basedOn
-              ? `Follow-up, read as: “${done.resolved}”`
-              : 'According to the summary record:'
+            status.textContent =
+              done.kind === 'broad'
+                ? 'Every paragraph on it, by side, in record order:'
+                : done.kind === 'reply'
+                  ? 'The reply, and the question it answers:'
+                  : 'According to the summary record:'
           }
+          answer.scrollIntoView({ block: 'start' })
         } else if (name === 'error') {
           throw new Error((JSON.parse(data) as Problem).detail)
         }
@@ -183,6 +212,22 @@ const renderVerdict = ({ text, verdict, reason }: Verdict) => {
   )
   span.title = `Removed from the answer: ${reason ?? verdict}`
   return span
+}
+
+/**
+ * Adds an excerpt to an answer's list, under its side's heading when the side changes (a broad
+ * answer groups the Committee's, the delegation's and others' paragraphs).
+ */
+const appendExcerpt = (list: HTMLOListElement, excerpt: Excerpt, panel: Panel) => {
+  const last = list.lastElementChild as HTMLElement | null
+  if (last?.dataset.side !== excerpt.side) {
+    const heading = el('li', { class: 'side', text: SIDE_HEADINGS[excerpt.side] })
+    heading.dataset.side = excerpt.side
+    list.append(heading)
+  }
+  const item = renderExcerpt(excerpt, panel)
+  item.dataset.side = excerpt.side
+  list.append(item)
 }
 
 const renderExcerpt = (excerpt: Excerpt, panel: Panel) => {
@@ -256,7 +301,9 @@ const setupPanel = (): Panel => {
     }
     previous.disabled = current.previous === null
     next.disabled = current.next === null
-    link.href = `/records/${current.record.slug}/paragraphs/${encodeURIComponent(b.id)}`
+    // The permalink keeps the highlighted passage.
+    const range = highlight ? `?start=${highlight.start}&end=${highlight.end}` : ''
+    link.href = `/records/${current.record.slug}/paragraphs/${encodeURIComponent(b.id)}${range}`
     status.textContent = ''
     panel.hidden = false
     title.focus()

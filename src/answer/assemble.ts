@@ -1,0 +1,344 @@
+// Extractive answers: the kind of answer a question asks for, assembled from verbatim sentences of the blocks that address it, or an honest abstention.
+import type { Block, RecordInfo } from '../records/block.ts'
+import { citationFor, shortCitation } from '../records/block.ts'
+import type { Question } from '../question/question.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import type { QueryTerm } from '../retrieve/coverage.ts'
+import { unknownNames } from '../retrieve/coverage.ts'
+import type { RankedBlock } from '../retrieve/search.ts'
+import { onSide } from '../retrieve/search.ts'
+import { sideOfBlock, standingExcerpt } from './excerpt.ts'
+import type { Quoted } from './format.ts'
+import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
+import type { Judged, JudgedSentence } from './judge.ts'
+import { judge } from './judge.ts'
+import type { AskResponse, Excerpt, Retrieved } from './schema.ts'
+import { SIDES, SIDE_HEADINGS } from './sides.ts'
+
+/** What retrieval found for a question, ready for an answer to be assembled from. */
+export type Retrieval = {
+  question: Question
+  terms: QueryTerm[]
+  ranked: RankedBlock[]
+  retrieved: Retrieved[]
+}
+
+type Body = Pick<
+  AskResponse,
+  'kind' | 'answer' | 'abstained' | 'excerpts' | 'citations' | 'alsoMentioned' | 'closest'
+>
+
+/** The sentences of a judged block that bear on the topic, best first; at least its best one. */
+const bearing = (corpus: Corpus, judged: Judged): JudgedSentence[] => {
+  const { bearing: floor, sentencesPerParagraph } = corpus.policy
+  const sorted = [...judged.sentences].sort((a, b) => b.relevance - a.relevance)
+  const bearing = sorted.filter((s) => s.coverage >= floor)
+  return (bearing.length > 0 ? bearing : sorted.slice(0, 1))
+    .slice(0, sentencesPerParagraph)
+    .sort((a, b) => a.at - b.at)
+}
+
+const quote = (corpus: Corpus, judged: Judged, sentences: readonly JudgedSentence[]): Quoted[] =>
+  mergeSpans(sentences.map((s) => standingExcerpt(corpus, judged.block, s.at, s.relevance))).map(
+    (excerpt) => ({
+      excerpt,
+      block: judged.block,
+    })
+  )
+
+/** Excerpts of one block that overlap (a sentence and the one it leans on) become one span. */
+const mergeSpans = (excerpts: Excerpt[]): Excerpt[] => {
+  const merged: Excerpt[] = []
+  for (const e of [...excerpts].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1)
+    if (last && e.start <= last.end)
+      merged[merged.length - 1] = {
+        ...last,
+        end: Math.max(last.end, e.end),
+        score: Math.max(last.score, e.score),
+      }
+    else merged.push(e)
+  }
+  return merged.map((e) => ({ ...e }))
+}
+
+const byOrder = (a: { block: Block }, b: { block: Block }) =>
+  a.block.record.localeCompare(b.block.record) || a.block.order - b.block.order
+
+const answered = (
+  kind: Body['kind'],
+  text: string,
+  quotes: readonly Quoted[],
+  also: readonly Block[] = []
+): Body => ({
+  kind,
+  answer: [text, formatAlso(also)].filter(Boolean).join('\n'),
+  abstained: false,
+  excerpts: quotes.map((q) => {
+    // The text of a merged span is sliced afresh from its block, so it is verbatim at its offsets.
+    return { ...q.excerpt, text: q.block.text.slice(q.excerpt.start, q.excerpt.end) }
+  }),
+  citations: [...new Set(quotes.map((q) => citationFor(q.block)))],
+  alsoMentioned: also.map((b) => citationFor(b)),
+  closest: [],
+})
+
+/** An abstention that names the paragraphs that came closest. */
+const abstention = (
+  question: Question,
+  reason: string,
+  records: readonly string[],
+  judged: readonly Judged[]
+): Body => {
+  const closest = [...judged]
+    .sort((a, b) => b.relevance - a.relevance)
+    .slice(0, 3)
+    .map((j) => j.block)
+  const pointer =
+    closest.length > 0
+      ? ` The closest paragraphs are ${closest.map((b) => (records.length === 1 ? shortCitation(b) : citationFor(b))).join(', ')}.`
+      : ''
+  return {
+    kind: 'abstained',
+    answer: formatAbstention(question.text, `${reason}${pointer}`, records),
+    abstained: true,
+    excerpts: [],
+    citations: [],
+    alsoMentioned: [],
+    closest: closest.map((b) => citationFor(b)),
+  }
+}
+
+/** Blocks in scope that use a topic word itself, beyond those quoted: "also mentioned in …". */
+const mentioning = (
+  corpus: Corpus,
+  question: Question,
+  terms: readonly QueryTerm[],
+  quoted: ReadonlySet<Block>,
+  ranked: readonly RankedBlock[]
+): Block[] =>
+  ranked
+    .map((r) => r.block)
+    .filter(
+      (b) =>
+        !quoted.has(b) &&
+        b.kind === 'paragraph' &&
+        (!question.record || b.record === question.record)
+    )
+    .filter((b) => terms.some((t) => !t.exact && corpus.blockWords(b).stems.has(t.stem)))
+    .sort((a, b) => a.record.localeCompare(b.record) || a.order - b.order)
+    .slice(0, 10)
+
+/** Every paragraph that addresses the topic, grouped by side, in record order. */
+const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): Body => {
+  const chosen = relevant.slice(0, corpus.policy.broadMax).sort(byOrder)
+  const quoted = new Set(chosen.map((j) => j.block))
+  const groups = SIDES.flatMap((side) => {
+    const quotes = chosen
+      .filter((j) => sideOfBlock(j.block) === side)
+      .flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+    return quotes.length > 0 ? [{ side, quotes }] : []
+  })
+  const text = groups.map((g) => formatQuotes(SIDE_HEADINGS[g.side], g.quotes)).join('\n\n')
+  return answered(
+    'broad',
+    text,
+    groups.flatMap((g) => g.quotes),
+    mentioning(corpus, retrieval.question, retrieval.terms, quoted, retrieval.ranked)
+  )
+}
+
+/** The sentence that states the fact first, then whatever else the record says on it. */
+const factualAnswer = (corpus: Corpus, relevant: Judged[]): Body | null => {
+  const candidates = relevant.flatMap((j) => j.sentences.map((s) => ({ judged: j, sentence: s })))
+  // The lead states what is asked and itself addresses the question, not just its paragraph.
+  const fitting = candidates.filter(
+    (c) => c.sentence.fits && c.sentence.relevance >= corpus.policy.relevance
+  )
+  if (fitting.length === 0) return null
+  // The lead is the best sentence of the most relevant blocks that states what is asked.
+  const lead = fitting.sort(
+    (a, b) =>
+      b.sentence.relevance + b.judged.relevance - (a.sentence.relevance + a.judged.relevance)
+  )[0]
+  if (!lead) return null
+  // Whatever else the record says on it: other blocks nearly as relevant as the lead's.
+  const floor = lead.judged.relevance * corpus.policy.alsoShare
+  const others = relevant
+    .filter((j) => j !== lead.judged && j.relevance >= floor)
+    .slice(0, corpus.policy.factualMore)
+    .sort(byOrder)
+  const quotes = [
+    ...quote(corpus, lead.judged, [lead.sentence]),
+    ...others.flatMap((j) => quote(corpus, j, bearing(corpus, j).slice(0, 1))),
+  ]
+  const text = formatQuotes('According to the summary record:', quotes.slice(0, 1))
+  const more = quotes.length > 1 ? `\n${formatQuotes('Also on this:', quotes.slice(1))}` : ''
+  return answered('factual', text + more, quotes)
+}
+
+/**
+ * What the other side said in reply: the delegation's paragraphs that address the topic after
+ * the question was put (in a report of States' statements, wherever they stand), with the
+ * question they answer; or, where none does, that no reply is recorded.
+ */
+const replyAnswer = (
+  corpus: Corpus,
+  retrieval: Retrieval,
+  relevant: Judged[],
+  records: readonly string[]
+): Body | null => {
+  // In a summary record the Committee asks and the State replies; in a report of a review, other
+  // States recommend and the State under review replies: the reply is the delegation's.
+  const answering = 'delegation'
+  const asking = relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
+  const first = asking[0]
+  const replies = relevant.filter(
+    (j) =>
+      onSide(j.block, answering) &&
+      (!first ||
+        j.block.record !== first.block.record ||
+        first.block.roles.includes('other_state') ||
+        j.block.order > first.block.order)
+  )
+  if (replies.length === 0) {
+    if (!first) return null
+    const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
+    return {
+      kind: 'reply',
+      answer: `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quote(corpus, first, bearing(corpus, first)))}`,
+      abstained: false,
+      excerpts: quote(corpus, first, bearing(corpus, first)).map((q) => q.excerpt),
+      citations: [citationFor(first.block)],
+      alsoMentioned: [],
+      closest: [],
+    }
+  }
+  const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
+  const quotes = chosen.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+  const question = first ? quote(corpus, first, bearing(corpus, first).slice(0, 1)) : []
+  const text = [
+    formatQuotes('The reply:', quotes),
+    ...(question.length > 0 ? [formatQuotes('The question it answers:', question)] : []),
+  ].join('\n\n')
+  return answered('reply', text, [...quotes, ...question])
+}
+
+/** "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's paragraphs. */
+const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): Body | null => {
+  const theirs = judged.filter((j) => j.block.kind === 'paragraph').sort(byOrder)
+  // "Her closing remarks": the speaker's last paragraph; "the second time she spoke": her second.
+  const at = question.ordinal
+  const picked = at === null ? theirs : theirs.slice(at < 0 ? at : at - 1).slice(0, 1)
+  const chosen = picked.slice(0, corpus.policy.broadMax)
+  if (chosen.length === 0) return null
+  const quotes = chosen.flatMap((j) => quote(corpus, j, j.sentences.slice(0, 1)))
+  return answered('speaker', formatQuotes('According to the summary record:', quotes), quotes)
+}
+
+const describeMeeting = (
+  record: RecordInfo,
+  field: NonNullable<Question['meeting']>
+): string | null => {
+  const meeting = [record.meeting, record.session].filter(Boolean).join(' of the ') || 'The meeting'
+  const when = [record.date, record.time ? `at ${record.time}` : null].filter(Boolean).join(' ')
+  switch (field) {
+    case 'place':
+      return record.place
+        ? `${meeting} was held at ${record.place}${when ? `, on ${when}` : ''}.`
+        : null
+    case 'date':
+      return record.date
+        ? `${meeting} was held on ${when}${record.place ? `, at ${record.place}` : ''}.`
+        : null
+    case 'chair':
+      return record.chair
+        ? `${record.chair} chaired ${meeting.toLowerCase() === 'the meeting' ? 'the meeting' : `the ${meeting}`}${record.laterChairs.length > 0 ? `; later ${record.laterChairs.join(', ')}` : ''}.`
+        : null
+    case 'state':
+      return record.state
+        ? `The report of ${record.state} was under consideration${record.dialogue ? ` (${record.dialogue})` : ''}.`
+        : null
+    case 'session':
+      return record.session
+        ? `${record.session}${record.body ? ` of the ${record.body}` : ''}.`
+        : null
+  }
+}
+
+/** The meeting's own particulars, from the masthead of the record(s) in scope, cited to their cover. */
+const meetingAnswer = (corpus: Corpus, question: Question): Body | null => {
+  const field = question.meeting
+  if (!field) return null
+  const records = corpus.index.records.filter(
+    (r) => !question.record || r.symbol === question.record
+  )
+  const stated = records.flatMap((r) => {
+    const text = describeMeeting(r, field)
+    return text ? [{ record: r, text }] : []
+  })
+  if (stated.length === 0 || records.length > 5) return null
+  return {
+    kind: 'meeting',
+    answer: stated.map((s) => `${s.text} (${s.record.symbol}, cover page)`).join('\n'),
+    abstained: false,
+    excerpts: [],
+    citations: stated.map((s) => `${s.record.symbol}, cover page`),
+    alsoMentioned: [],
+    closest: [],
+  }
+}
+
+/**
+ * Assembles the answer a question asks for. One threshold on relevance decides: a block at or
+ * above it addresses the question; when none does, or the question names something (a name, a
+ * figure) that no paragraph contains, Rapporteur abstains and names the closest paragraphs.
+ */
+export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<Body> => {
+  const { question, terms, ranked } = retrieval
+  const records = question.record ? [question.record] : corpus.index.records.map((r) => r.symbol)
+  const judged = await judge(corpus, question, terms, ranked)
+  if (question.unmatched.length > 0 && terms.length === 0) {
+    return abstention(
+      question,
+      `The question reads as ${question.language === 'es' ? 'Spanish' : 'French'}, and none of its words could be matched to the record's; with a chat model configured (RAPPORTEUR_LLM) it would be translated first.`,
+      records,
+      []
+    )
+  }
+  const missing = unknownNames(terms, corpus, question.record)
+  if (missing.length > 0) {
+    return abstention(
+      question,
+      `No paragraph mentions ${missing.map((t) => `“${t.word}”`).join(' or ')}.`,
+      records,
+      judged
+    )
+  }
+  if (question.intent === 'meeting') {
+    const meeting = meetingAnswer(corpus, question)
+    if (meeting) return meeting
+  }
+  if (question.intent === 'speaker')
+    return (
+      speakerAnswer(corpus, question, judged) ??
+      abstention(question, 'No paragraph of that speaker was found.', records, judged)
+    )
+  const relevant = judged
+    .filter((j) => j.relevance >= corpus.policy.relevance)
+    .sort((a, b) => b.relevance - a.relevance)
+  const body =
+    relevant.length === 0
+      ? null
+      : question.intent === 'broad'
+        ? broadAnswer(corpus, retrieval, relevant)
+        : question.intent === 'reply'
+          ? replyAnswer(corpus, retrieval, relevant, records)
+          : factualAnswer(corpus, relevant)
+  if (body) return body
+  const reason =
+    relevant.length > 0 && question.answerType !== 'other'
+      ? `No paragraph on it gives ${question.answerType === 'number' ? 'a figure' : question.answerType === 'duration' ? 'a period' : 'a date or time'}.`
+      : 'No paragraph addresses it closely enough to quote.'
+  return abstention(question, reason, records, judged)
+}

@@ -1,0 +1,162 @@
+// Relevance: how closely each retrieved block, and each of its sentences, addresses the question; one scale, one threshold.
+import { NUMBER_WORDS, DURATION_UNITS, MONTHS } from '../language/english.ts'
+import type { Policy } from '../policy.ts'
+import type { Block } from '../records/block.ts'
+import type { AnswerType, Question } from '../question/question.ts'
+import { topicText } from '../question/question.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import type { QueryTerm } from '../retrieve/coverage.ts'
+import { termMatch, weightedShare } from '../retrieve/coverage.ts'
+import type { RankedBlock } from '../retrieve/search.ts'
+
+/** One sentence of a judged block. */
+export type JudgedSentence = {
+  /** Its index among the block's sentences. */
+  at: number
+  text: string
+  coverage: number
+  similarity: number
+  /** The policy's mix of its coverage (read with the sentence before it), and its similarity, in [0, 1]. */
+  relevance: number
+  /** It states the kind of thing the question asks for (a figure for "how many"). */
+  fits: boolean
+}
+
+export type Judged = {
+  block: Block
+  /** The retriever's score. */
+  retrieval: number
+  /** Share of the question's weight its best-covering sentence (with the one before it) covers, in [0, 1]. */
+  coverage: number
+  /** Cosine similarity of its nearest sentence to the question. */
+  similarity: number
+  /** Share of the question's weight that no judged block matches at all. */
+  absent: number
+  /** The policy's calibrated mix of the two, in [0, 1]: what the one relevance threshold is applied to. */
+  relevance: number
+  sentences: JudgedSentence[]
+}
+
+const cosine = (a: readonly number[], b: readonly number[]): number => {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let d = 0; d < a.length; d++) {
+    dot += (a[d] ?? 0) * (b[d] ?? 0)
+    na += (a[d] ?? 0) ** 2
+    nb += (b[d] ?? 0) ** 2
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0
+}
+
+const FIGURE = new RegExp(String.raw`\d|\b(?:${[...NUMBER_WORDS].join('|')})\b`, 'i')
+const DATE = new RegExp(
+  String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}[.:]\d{2}\b|\b[ap]\.m\.|\b(?:${MONTHS.join('|')})\b`,
+  'i'
+)
+
+/**
+ * Whether a sentence states what a question of this type asks for, beyond the figures the
+ * question itself gives ("in 2024" in the question answers no "how many").
+ */
+export const fitsAnswerType = (text: string, type: AnswerType, question: Question): boolean => {
+  const given = question.tokens.filter((t) => /\d/.test(t.word)).map((t) => t.word)
+  const rest = given.reduce((t, figure) => t.split(figure).join(' '), text)
+  if (type === 'number') return FIGURE.test(rest)
+  if (type === 'duration') return FIGURE.test(rest) && DURATION_UNITS.test(rest)
+  if (type === 'time') return DATE.test(rest)
+  return true
+}
+
+/**
+ * What relevance is calibrated on, each in [0, 1]. Not the place in the ranking: the best block
+ * of every question is first, so it says nothing about whether the record answers at all, and a
+ * broad question's fifth paragraph addresses it as much as its first.
+ */
+export type RelevanceFeatures = { coverage: number; similarity: number; absent: number }
+
+/**
+ * The chance that a block (or sentence) with these features addresses the question: a logistic
+ * model whose weights are fitted on the tuning questions (`npm run eval -- --calibrate`).
+ */
+export const relevanceOf = (policy: Policy, f: RelevanceFeatures): number =>
+  1 /
+  (1 +
+    Math.exp(
+      -(
+        policy.relevanceBias +
+        policy.relevanceCoverage * f.coverage +
+        policy.relevanceSimilarity * f.similarity +
+        policy.relevanceAbsent * f.absent
+      )
+    ))
+
+/**
+ * Judges the best-ranked blocks: for each, and for each of its sentences, its coverage of the
+ * question's terms and its similarity to the question in the sentence-vector space, mixed into one
+ * calibrated relevance by the policy.
+ */
+export const judge = async (
+  corpus: Corpus,
+  question: Question,
+  terms: readonly QueryTerm[],
+  ranked: readonly RankedBlock[]
+): Promise<Judged[]> => {
+  const { policy } = corpus
+  const top = ranked.slice(0, policy.judged)
+  const text = topicText(question)
+  const [vector, vectors] = await Promise.all([
+    text ? corpus.index.embeddings.embedQuery(text) : Promise.resolve([]),
+    Promise.all(top.map(({ block }) => corpus.sentenceVectors(block))),
+  ])
+  const matches = top.map(({ block }) =>
+    corpus.sentences(block).map((s) => terms.map((t) => termMatch(t, s.words, corpus)))
+  )
+  // Words no judged passage matches, by the word or a near one ("smacking", "budget"): their
+  // share of the question is a feature of its own, whether a paraphrase or what the record lacks.
+  const found = terms.map((_, k) => matches.some((block) => block.some((m) => (m[k] ?? 0) > 0)))
+  const absent = terms.length === 0 ? 0 : 1 - weightedShare(terms, found.map(Number))
+  const share = (m: readonly number[]) => weightedShare(terms, m)
+  return top.map(({ block, score }, i) => {
+    const own = matches[i] ?? []
+    const sentences = corpus.sentences(block).map((s, at): JudgedSentence => {
+      const mine = own[at] ?? []
+      // A sentence is read with the one before it, which may hold what it leans on ("It had
+      // ruled …" after the court's name), but a paragraph's ideas are not pooled across it:
+      // "child" in one sentence and "labour" in another do not make child labour.
+      const before = own[at - 1]
+      const windowed = before ? mine.map((m, k) => Math.max(m, before[k] ?? 0)) : mine
+      const similarity = Math.max(
+        0,
+        vector.length === 0 ? 1 : cosine(vector, vectors[i]?.[at] ?? [])
+      )
+      const coverage = terms.length === 0 ? 1 : share(windowed)
+      return {
+        at,
+        text: s.text,
+        coverage: terms.length === 0 ? 1 : share(mine),
+        similarity,
+        relevance: relevanceOf(policy, { coverage, similarity, absent }),
+        fits: fitsAnswerType(s.text, question.answerType, question),
+      }
+    })
+    const windowed = sentences.map((s, at) => {
+      const before = own[at - 1]
+      const mine = own[at] ?? []
+      return terms.length === 0
+        ? 1
+        : share(before ? mine.map((m, k) => Math.max(m, before[k] ?? 0)) : mine)
+    })
+    const coverage = Math.max(0, ...windowed)
+    const similarity = Math.max(0, ...sentences.map((s) => s.similarity))
+    return {
+      block,
+      retrieval: score,
+      coverage,
+      similarity,
+      absent,
+      relevance: relevanceOf(policy, { coverage, similarity, absent }),
+      sentences,
+    }
+  })
+}

@@ -1,0 +1,148 @@
+// Fits the relevance model's weights on the tuning questions: a logistic regression of "this judged block is a gold paragraph" on its features.
+import type { Policy } from '../policy.ts'
+import { ratio } from './metrics.ts'
+import type { Outcome } from './run.ts'
+import { isUseful } from './run.ts'
+
+export type RelevanceWeights = Pick<
+  Policy,
+  'relevanceBias' | 'relevanceCoverage' | 'relevanceSimilarity' | 'relevanceAbsent'
+>
+
+type Sample = { x: number[]; y: number; weight: number }
+
+/** Each record's questions weigh as much as another's, so that one large set does not decide. */
+const recordWeights = (outcomes: readonly Outcome[]): ((o: Outcome) => number) => {
+  const counts = new Map<string, number>()
+  for (const o of outcomes) counts.set(recordOf(o), (counts.get(recordOf(o)) ?? 0) + 1)
+  return (o) => outcomes.length / counts.size / (counts.get(recordOf(o)) ?? 1)
+}
+
+const recordOf = (o: Outcome): string => o.question.record ?? ''
+
+const samplesOf = (outcomes: readonly Outcome[]): Sample[] => {
+  // Questions about the meeting are answered from the masthead, not by relevance.
+  const asked = outcomes.filter((o) => o.question.category !== 'meeting')
+  const weightOf = recordWeights(asked)
+  return asked.flatMap((o) =>
+    o.judged.map(({ key, features: f }) => ({
+      x: [f.coverage, f.similarity, f.absent],
+      y: o.question.answerable && o.gold.has(key) ? 1 : 0,
+      weight: weightOf(o),
+    }))
+  )
+}
+
+/**
+ * Maximum-likelihood weights by Newton's method (four parameters, a few thousand samples), with
+ * a little L2 shrinkage so that a feature the tuning questions never vary cannot run away.
+ */
+export const fitRelevance = (
+  outcomes: readonly Outcome[],
+  { iterations = 50, shrinkage = 1e-3 } = {}
+): RelevanceWeights => {
+  const samples = samplesOf(outcomes)
+  const n = 4
+  const w = [0, 0, 0, 0]
+  for (let step = 0; step < iterations; step++) {
+    const gradient = [0, 0, 0, 0]
+    const hessian = Array.from({ length: n }, () => [0, 0, 0, 0])
+    for (const { x, y, weight } of samples) {
+      const v = [1, ...x]
+      const p = 1 / (1 + Math.exp(-v.reduce((sum, vi, i) => sum + vi * (w[i] ?? 0), 0)))
+      for (let i = 0; i < n; i++) {
+        gradient[i] = (gradient[i] ?? 0) + weight * (v[i] ?? 0) * (y - p)
+        for (let j = 0; j < n; j++)
+          (hessian[i] as number[])[j] =
+            ((hessian[i] as number[])[j] ?? 0) + weight * (v[i] ?? 0) * (v[j] ?? 0) * p * (1 - p)
+      }
+    }
+    for (let i = 1; i < n; i++) {
+      gradient[i] = (gradient[i] ?? 0) - shrinkage * samples.length * (w[i] ?? 0)
+      ;(hessian[i] as number[])[i] = ((hessian[i] as number[])[i] ?? 0) + shrinkage * samples.length
+    }
+    const delta = solve(hessian, gradient)
+    for (let i = 0; i < n; i++) w[i] = (w[i] ?? 0) + (delta[i] ?? 0)
+    if (Math.max(...delta.map(Math.abs)) < 1e-9) break
+  }
+  const round = (x: number | undefined) => Math.round((x ?? 0) * 1000) / 1000
+  return {
+    relevanceBias: round(w[0]),
+    relevanceCoverage: round(w[1]),
+    relevanceSimilarity: round(w[2]),
+    relevanceAbsent: round(w[3]),
+  }
+}
+
+/** Gaussian elimination with partial pivoting, for the Newton step. */
+const solve = (a: number[][], b: number[]): number[] => {
+  const n = b.length
+  const m = a.map((row, i) => [...row, b[i] ?? 0])
+  for (let col = 0; col < n; col++) {
+    let pivot = col
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(m[r]?.[col] ?? 0) > Math.abs(m[pivot]?.[col] ?? 0)) pivot = r
+    ;[m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]]
+    const head = m[col] as number[]
+    if (Math.abs(head[col] ?? 0) < 1e-12) continue
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue
+      const row = m[r] as number[]
+      const f = (row[col] ?? 0) / (head[col] ?? 1)
+      for (let c = col; c <= n; c++) row[c] = (row[c] ?? 0) - f * (head[c] ?? 0)
+    }
+  }
+  return m.map((row, i) => (row[n] ?? 0) / (row[i] || 1))
+}
+
+/** What a run on the tuning questions earns at one threshold. */
+export type CalibrationPoint = {
+  relevance: number
+  /** Share of answerable questions answered usefully. */
+  useful: number
+  /** Abstention precision and recall. */
+  precision: number
+  recall: number
+  /** Share of all questions answered from no gold paragraph, or answered when the record is silent. */
+  wrong: number
+  /** Useful answers and due abstentions, less wrong answers and half the refusals, per question (averaged per record). */
+  utility: number
+}
+
+/**
+ * What refusing an answerable question costs, against the one a wrong answer costs: a refusal
+ * fails the user, but a wrong citation misleads them, the worse failure.
+ */
+const REFUSAL_COST = 0.5
+
+/**
+ * A run's standing at its threshold: a useful answer or a due abstention earns one, a wrong
+ * answer (no gold paragraph cited, or an answer where the record is silent) costs one, a refusal
+ * of an answerable question costs half that, and a partial answer earns nothing.
+ */
+export const calibrationPoint = (
+  relevance: number,
+  outcomes: readonly Outcome[]
+): CalibrationPoint => {
+  const answerable = outcomes.filter((o) => o.question.answerable)
+  const unanswerable = outcomes.filter((o) => !o.question.answerable)
+  const useful = answerable.filter(isUseful).length
+  const due = unanswerable.filter((o) => o.abstained).length
+  const wrong =
+    answerable.filter((o) => !o.abstained && o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c)))
+      .length +
+    (unanswerable.length - due)
+  const abstained = outcomes.filter((o) => o.abstained).length
+  return {
+    relevance,
+    useful: ratio(useful, answerable.length),
+    precision: ratio(due, abstained),
+    recall: ratio(due, unanswerable.length),
+    wrong: ratio(wrong, outcomes.length),
+    utility: ratio(useful + due - wrong - REFUSAL_COST * (abstained - due), outcomes.length),
+  }
+}
+
+/** The threshold of most utility; the lower of equals, so fewer answers are lost. */
+export const bestThreshold = (points: readonly CalibrationPoint[]): number =>
+  [...points].sort((a, b) => b.utility - a.utility || a.relevance - b.relevance)[0]?.relevance ?? 0

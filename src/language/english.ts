@@ -1,0 +1,200 @@
+// Data: facts of English that the record reader needs (past-tense verbs, auxiliaries, months), kept apart from the mechanisms.
+
+/** Irregular past-tense forms: with the regular "-ed" ending, what a reporting verb looks like. */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set(
+  `said told asked spoke read drew gave made took put set sought brought thought felt knew saw
+  came went began held left met wrote understood hoped found kept meant stood sent spent became
+  got heard led paid rose ran won forgot forgave chose bore beheld foresaw withdrew undertook
+  overtook reread outlined stuck struck laid lay sat shook showed swore threw upheld withheld`.split(
+    /\s+/
+  )
+)
+
+/** Modals that open a reported statement: "would like to know", "could not accept". */
+export const MODALS: ReadonlySet<string> = new Set(
+  `would could might should must will shall can may`.split(/\s+/)
+)
+
+/**
+ * Auxiliaries that open a reported statement ("was concerned that", "had been struck by reports
+ * that") as often as a plain statement about someone ("had been released").
+ */
+export const AUXILIARIES: ReadonlySet<string> = new Set(`had has was were is did`.split(/\s+/))
+
+/** Participles of a reaction, which report what a speaker felt: "had been struck by", "was concerned at". */
+export const REACTION_PARTICIPLES: ReadonlySet<string> = new Set(
+  `struck surprised pleased concerned interested encouraged disappointed troubled alarmed
+  impressed gratified saddened shocked heartened puzzled worried glad happy grateful satisfied
+  dismayed astonished perplexed reassured delighted honoured honored sorry unclear curious`.split(
+    /\s+/
+  )
+)
+
+/** Words that open what someone said, asked or felt: "that", "whether", "to know". */
+export const COMPLEMENT_MARKERS: ReadonlySet<string> = new Set(
+  `that whether if to what how why when where which who whom whose`.split(/\s+/)
+)
+
+/** Adverbs that may stand between a speaker and the verb ("Mr. X also asked", "then said"). */
+export const LINKING_ADVERBS: ReadonlySet<string> = new Set(
+  `also then further again finally subsequently next briefly earlier likewise similarly moreover
+  lastly first thereupon accordingly however still`.split(/\s+/)
+)
+
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const
+
+/** "8 April 2025" → "2025-04-08"; null when it is not a real date. */
+export const isoDate = (text: string): string | null => {
+  const match = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(text.trim())
+  if (!match) return null
+  const month = MONTHS.indexOf(match[2]?.toLowerCase() as (typeof MONTHS)[number]) + 1
+  const day = Number(match[1])
+  const year = Number(match[3])
+  if (month === 0) return null
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  return isRealDate(iso) ? iso : null
+}
+
+/** Whether a YYYY-MM-DD string names a day that exists. */
+export const isRealDate = (iso: string): boolean => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!match) return false
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return date.toISOString().slice(0, 10) === iso
+}
+
+/** Languages a record names as its original or version language. */
+export const LANGUAGE_NAMES: ReadonlySet<string> = new Set(
+  `english french spanish russian arabic chinese german portuguese`.split(/\s+/)
+)
+
+/** Function words: they say nothing about what a question is about. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are as at be because been before being
+  below between both but by can could did do does doing down during each few for from further had has
+  have having he her here hers herself him himself his how i if in into is it its itself just me more
+  most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+  should so some such than that the their theirs them themselves then there these they this those
+  through to too under until up very was we were what when where which while who whom why will with
+  would you your yours yourself yourselves s t don shall may might must upon within without whether
+  tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
+  something give given kind sort way ways there's what's who's toward towards done like get got`
+    .split(/\s+/)
+    .filter(Boolean)
+)
+
+/**
+ * A question's scaffolding: asking and answering, the sides of a dialogue, summarising. In a
+ * summary record every paragraph is someone asking or answering, so these words name no topic.
+ */
+export const SCAFFOLD: ReadonlySet<string> = new Set(
+  `many much number did ask asked say said tell told happen happened want wanted know reply replied
+  respond responded response answer answered raise raised question questions committee delegation
+  time summarise summarize summarised summarized summary overview discuss discussed discussion state
+  party raised address addressed point points concern concerns comment comments remark remarks
+  issue issues topic subject members member`.split(/\s+/)
+)
+
+/** Pronouns and demonstratives that make a sentence lean on the one before it. */
+export const ANAPHORS: ReadonlySet<string> = new Set(
+  `it its they them their this that these those he she his her such both latter former there
+  thereby thus`.split(/\s+/)
+)
+
+/** The English question patterns: what a question asks for, read from its wording. */
+export const ENGLISH_QUESTIONS = {
+  duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
+  number:
+    /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:share|percentage|proportion|number|capacity|amount))\b/i,
+  time: /^\s*(?:when|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i,
+  person:
+    /^\s*(?:who|whom|which\s+(?:committee\s+)?(?:member|members|speaker|delegate|rapporteur|states?|countries|delegations))\b/i,
+  /** "Where was the meeting held?", "Who chaired the meeting?": about the meeting, not its content. */
+  meeting: {
+    place:
+      /\bwhere\b.*\b(?:meeting|session|dialogue|review)\b.*\b(?:held|take\s+place|took\s+place|hold)\b|\b(?:venue|location)\s+of\s+the\s+(?:meeting|session)\b/i,
+    date: /\b(?:when|what\s+(?:date|day|time))\b.*\b(?:meeting|session|dialogue|review)\b.*\b(?:held|take\s+place|took\s+place|start|begin|open)\b|\bdate\s+of\s+the\s+(?:meeting|review)\b/i,
+    chair: /\bwho\b.*\b(?:chaired|presided|chair|chairs|chairing)\b/i,
+    state:
+      /\b(?:which|what)\s+(?:state|country|government)(?:'s)?\b.*\b(?:reviewed|under\s+review|considered|examined|report)\b/i,
+    session: /\bwhich\s+session\b|\bwhat\s+session\b/i,
+  },
+  /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
+  reply:
+    /\b(?:respond|responded|response|reply|replied|replies|answer|answered|react|reacted|say\s+in\s+reply|address(?:ed)?\s+the\s+question)\b/i,
+  asking:
+    /\b(?:ask|asks|asked|question|questions|raise|raised|enquire|enquired|inquired|wonder|wondered)\b/i,
+  /** Wants everything said on a topic: "Summarise …", "What did X say about …", "Which States …". */
+  broad:
+    /^\s*(?:summari[sz]e|give\s+an\s+overview|list|which\s+(?:states|countries|delegations|members|recommendations|issues|questions|topics)|what\s+(?:issues|questions|concerns|recommendations|points))\b|\b(?:say|said|ask|asked|raise|raised|mention|mentioned|discuss|discussed|recommend|recommended)\s+(?:about|on|regarding|concerning)\b|\bwhat\s+was\s+said\b/i,
+  /** Openers that make a question lean on the turn before it. */
+  followUp:
+    /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,
+} as const
+
+/** Prefixes that negate a word: "unemployment" sits next to "employment" in vector space and means its opposite. */
+export const NEGATING_PREFIX = /^(?:un|in|im|il|ir|non|dis|anti)-?/
+
+/** Number words: a figure written out. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  `one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+  thousand million billion dozen half double doubled twice`.split(/\s+/)
+)
+
+/** Units of time, for "how long" questions. */
+export const DURATION_UNITS = /\b(?:hours?|days?|weeks?|months?|years?|decades?)\b/i
+
+/** Verbs of speaking that follow a speaker in a question: "What did Ms. X ask …". */
+const SPEECH_VERB = String.raw`(?:ask|asks|asked|say|says|said|want|wants|wanted|raise|raised|mention|mentioned|note|noted|request|requested|propose|proposed|suggest|suggested|wonder|wondered|stress|stressed|think|reply|replied|answer|answered|respond|responded|tell|told|recommend|recommended|welcome|welcomed|express|expressed|highlight|highlighted|emphasi[sz]e|emphasi[sz]ed|like|wish|wished|hope|hoped|report|reported|explain|explained|commend|commended|urge|urged)`
+
+/** The English patterns that name who a question is about. */
+export const ENGLISH_SPEAKERS = {
+  /** "What did Ms. Dzumhur ask …", "How did Mexico respond …", "Summarise what the delegation said …": the speaker phrase. */
+  about: new RegExp(
+    String.raw`(?:^\s*(?:what|which\s+\w+|how)\s+(?:did|does|do|has|have|had|was|were|is)\s+|\bwhat\s+)(?<speaker>.+?)\s+${SPEECH_VERB}\b`,
+    'i'
+  ),
+  /** "Which Committee member asked …", "Which rapporteur …": the answer is one of them. */
+  member: /^\s*(?:which|what)\s+(?:committee\s+)?(member|rapporteur|country\s+rapporteur)s?\b/i,
+  /** Words for the Committee's side of a dialogue, and for the State's. */
+  committee: /\b(?:committee|members?|rapporteurs?|experts?|chair(?:person|man)?)\b/i,
+  delegation: /\b(?:delegation|delegates?|government|state\s+party|authorities)\b/i,
+} as const
+
+/** Ordinal words: which of several like events is meant ("the second suspension"). */
+export const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  last: -1,
+  final: -1,
+}
+
+/** "Her closing remarks", "at the end of the meeting": a position in the meeting, not a topic. */
+export const POSITION =
+  /\b(?:(?<remarks>opening|introductory|initial|closing|concluding|final|last)\s+(?:remarks|statements?|comments|words|observations)|at\s+the\s+(?<at>start|beginning|outset|end|close)\s+of\s+the\s+(?:meeting|dialogue|session))\b/i
+export const OPENING_POSITION = /^(?:opening|introductory|initial|start|beginning|outset)$/i
+
+/**
+ * Words that make a sentence of a record lean on the sentence before it ("It had ruled …", "That
+ * programme …"). "He" and "she" are left out: in a summary record they are the speaker, who is
+ * named with every excerpt.
+ */
+export const LEANING_OPENERS: ReadonlySet<string> = new Set(
+  `it its they them their this that these those such there both thus hence furthermore moreover
+  however accordingly`.split(/\s+/)
+)

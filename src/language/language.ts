@@ -1,0 +1,82 @@
+// The languages a question may be asked in, and which one a question is in: a second language is data, not code.
+import { ENGLISH_QUESTIONS, ENGLISH_SPEAKERS, STOPWORDS } from './english.ts'
+import {
+  FRENCH_ELISION,
+  FRENCH_ENDINGS,
+  FRENCH_QUESTIONS,
+  FRENCH_SIDES,
+  FRENCH_STOPWORDS,
+} from './french.ts'
+import { SPANISH_ENDINGS, SPANISH_QUESTIONS, SPANISH_SIDES, SPANISH_STOPWORDS } from './spanish.ts'
+
+export const LANGUAGE_CODES = ['en', 'es', 'fr'] as const
+export type LanguageCode = (typeof LANGUAGE_CODES)[number]
+
+/** What the question reader needs to know of a language. */
+export type QuestionLanguage = {
+  code: LanguageCode
+  name: string
+  stopwords: ReadonlySet<string>
+  questions: {
+    number: RegExp
+    time: RegExp
+    person: RegExp
+    reply: RegExp
+    broad: RegExp
+    duration?: RegExp
+  }
+  /** Words naming the Committee's side and the State's. */
+  sides: { committee: RegExp; delegation: RegExp }
+  /** Endings of shared Latin words and their English counterparts, longest first (accents folded). */
+  endings?: readonly (readonly [string, string])[]
+  /** An elided word glued to the front of the next ("d’intégration"). */
+  elision?: RegExp
+}
+
+export const ENGLISH: QuestionLanguage = {
+  code: 'en',
+  name: 'English',
+  stopwords: STOPWORDS,
+  questions: ENGLISH_QUESTIONS,
+  sides: ENGLISH_SPEAKERS,
+}
+
+export const LANGUAGES: readonly QuestionLanguage[] = [
+  ENGLISH,
+  {
+    code: 'es',
+    name: 'Spanish',
+    stopwords: SPANISH_STOPWORDS,
+    questions: SPANISH_QUESTIONS,
+    sides: SPANISH_SIDES,
+    endings: SPANISH_ENDINGS,
+  },
+  {
+    code: 'fr',
+    name: 'French',
+    stopwords: FRENCH_STOPWORDS,
+    questions: FRENCH_QUESTIONS,
+    sides: FRENCH_SIDES,
+    endings: FRENCH_ENDINGS,
+    elision: FRENCH_ELISION,
+  },
+]
+
+/**
+ * The language most of a question's function words belong to; English when none stands out.
+ * Function words are the commonest words of a language and the ones its neighbours share least.
+ */
+export const detectLanguage = (words: readonly string[]): QuestionLanguage => {
+  let best = ENGLISH
+  let bestScore = words.filter((w) => ENGLISH.stopwords.has(w)).length
+  for (const language of LANGUAGES) {
+    if (language === ENGLISH) continue
+    // Words English also has ("a", "me", "son") say nothing about which it is.
+    const own = words.filter((w) => language.stopwords.has(w) && !ENGLISH.stopwords.has(w)).length
+    if (own > bestScore) {
+      best = language
+      bestScore = own
+    }
+  }
+  return best
+}

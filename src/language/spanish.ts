@@ -1,0 +1,56 @@
+// Data: what a question in Spanish is made of (function words, question patterns), for reading questions in the UN's working languages.
+
+export const SPANISH_STOPWORDS: ReadonlySet<string> = new Set(
+  `a al algo algunos ante antes aquí así aun aunque cada como con contra cual cuales cuando cuanto
+  cuantos cuántos cuánto cómo cuál cuáles cuándo de del desde donde dónde durante e el él ella ellas
+  ellos en entre era eran es esa esas ese eso esos esta estaba estaban estas este esto estos fue
+  fueron ha habían había han hasta hay la las le les lo los más me mi mientras muy nada ni no nos o
+  otra otras otro otros para pero poco por porque que qué quien quienes quién se sea según ser si sí
+  sin sobre son su sus también tan tanto te tiene tienen todo todos tras tu un una uno unos y ya
+  dijo dijeron dice preguntó preguntaron respondió respondieron contestó sobre acerca hizo hicieron
+  cuál respecto cuáles`.split(/\s+/)
+)
+
+/** Spanish question patterns, by what they ask for. */
+export const SPANISH_QUESTIONS = {
+  number: /^\s*¿?\s*(?:cuántos|cuántas|cuánto|cuánta|qué\s+(?:número|porcentaje|cantidad))\b/iu,
+  time: /^\s*¿?\s*(?:cuándo|en\s+qué\s+(?:año|fecha))\b/iu,
+  person: /^\s*¿?\s*(?:quién|quiénes|qué\s+(?:miembros?|estados?|países?|delegaciones?))\b/iu,
+  reply: /\b(?:respond\p{L}*|contest\p{L}*|respuesta)\b/iu,
+  broad:
+    /\b(?:dijo|dijeron|preguntó|preguntaron|planteó|plantearon|mencionó)\b.*\b(?:sobre|acerca)\b|^\s*¿?\s*(?:resuma|resumen)\b/iu,
+} as const
+
+/** Words for the Committee's side of a dialogue, and for the State's. */
+export const SPANISH_SIDES = {
+  committee: /(?<!\p{L})(?:comité|miembros?|relator\p{L}*|expert\p{L}*|president\p{L}*)(?!\p{L})/iu,
+  delegation:
+    /(?<!\p{L})(?:delegaci\p{L}*|delegad\p{L}*|gobierno|estado\s+parte|autoridades)(?!\p{L})/iu,
+} as const
+
+/**
+ * Spanish endings and the English endings they correspond to in shared Latin words
+ * ("delegación" → "delegation", "comunidad" → "community"), tried before a looser prefix match.
+ */
+export const SPANISH_ENDINGS: readonly (readonly [string, string])[] = [
+  ['ciones', 'tions'],
+  ['cion', 'tion'],
+  ['siones', 'sions'],
+  ['sion', 'sion'],
+  ['dades', 'ties'],
+  ['dad', 'ty'],
+  ['ias', 'ies'],
+  ['ia', 'y'],
+  ['osos', 'ous'],
+  ['oso', 'ous'],
+  ['icos', 'ic'],
+  ['ico', 'ic'],
+  ['mente', 'ly'],
+  ['ales', 'al'],
+  ['es', 's'],
+  ['os', 's'],
+  ['as', 's'],
+  ['o', ''],
+  ['a', ''],
+  ['e', ''],
+]

@@ -1,0 +1,2 @@
+// The pipeline: the one path from a request to its answer.
+export * from './pipeline.ts'

@@ -1,0 +1,112 @@
+// The one orchestrator: request → one Question → retrieval → answer assembly (extractive or generative) → response. Server, chat stream, CLI and evals all call it.
+import type { Retrieval } from '../answer/assemble.ts'
+import { assemble } from '../answer/assemble.ts'
+import type { AskQuery, AskResponse } from '../answer/schema.ts'
+import { InvalidRequestError } from '../errors.ts'
+import type { Generator } from '../generate/generate.ts'
+import { generateAnswer } from '../generate/generate.ts'
+import { recordFilter } from '../index/search-index.ts'
+import type { Question } from '../question/question.ts'
+import { readQuestion } from '../question/question.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import type { RankedBlock, RetrieverName } from '../retrieve/search.ts'
+import { search, termsOf } from '../retrieve/search.ts'
+
+export type PipelineOptions = {
+  /** The chat model for generative answers; without one, answers are extractive. */
+  generator?: Generator | null
+  /** Longest a generative answer may take before the extractive one is given instead. */
+  generationTimeoutMs?: number
+}
+
+/** A question as a request states it, before it is read. */
+export type QuestionRequest = Pick<AskQuery, 'question' | 'speaker' | 'record'> &
+  Partial<Pick<AskQuery, 'history'>>
+
+export type Pipeline = {
+  readonly corpus: Corpus
+  readonly generative: boolean
+  /** Reads a request's question, with its conversation and filters; throws for a filter nothing matches. */
+  read(request: QuestionRequest): Question
+  retrieve(question: Question, k?: number): Promise<Retrieval>
+  /** Answers a request; `onToken` receives a generative answer's text as the model writes it. */
+  ask(request: AskQuery, onToken?: (token: string) => Promise<void>): Promise<AskResponse>
+  /** Ranks blocks for a request's question with one retriever, and answers nothing. */
+  search(request: QuestionRequest & { mode?: RetrieverName; k?: number }): Promise<RankedBlock[]>
+}
+
+export const createPipeline = (
+  corpus: Corpus,
+  { generator = null, generationTimeoutMs = 60_000 }: PipelineOptions = {}
+): Pipeline => {
+  const { index } = corpus
+
+  const read = ({ question, speaker, record, history = [] }: QuestionRequest): Question => {
+    if (speaker && corpus.speakerBlocks(speaker).size === 0) {
+      throw new InvalidRequestError(
+        `no speaker or role in the indexed records matches "${speaker}"`
+      )
+    }
+    const context = {
+      speaker: speaker ?? null,
+      record: record === undefined ? null : recordFilter(index, record),
+    }
+    // Each earlier turn is read as it was then: only the last one bears on this question.
+    const previous = history.reduce<Question | null>(
+      (before, turn) => readQuestion(corpus, turn.question, { ...context, previous: before }),
+      null
+    )
+    return readQuestion(corpus, question, { ...context, previous })
+  }
+
+  const retrieve = async (question: Question, k = 5): Promise<Retrieval> => {
+    const ranked = await search(corpus, question, { k: Math.max(k, corpus.policy.judged) })
+    return {
+      question,
+      terms: termsOf(corpus, question),
+      ranked,
+      retrieved: ranked.slice(0, k).map(({ block, score }) => ({
+        record: block.record,
+        block: block.id,
+        paragraph: block.paragraph,
+        label: block.label,
+        score: Math.round(score * 1000) / 1000,
+      })),
+    }
+  }
+
+  const ask = async (
+    request: AskQuery,
+    onToken?: (token: string) => Promise<void>
+  ): Promise<AskResponse> => {
+    const question = read(request)
+    const retrieval = await retrieve(question, request.k)
+    const body = await assemble(corpus, retrieval)
+    const extractive: AskResponse = {
+      question: request.question,
+      mode: 'extractive',
+      ...body,
+      followsUp: question.followsUp,
+      retrieved: retrieval.retrieved,
+    }
+    if (generator && request.mode !== 'extractive' && body.kind !== 'meeting') {
+      return generateAnswer(generator, corpus, retrieval, extractive, {
+        timeoutMs: generationTimeoutMs,
+        ...(onToken ? { onToken } : {}),
+      })
+    }
+    return request.mode === 'generative' && !generator
+      ? { ...extractive, fallback: 'no chat model is configured (RAPPORTEUR_LLM)' }
+      : extractive
+  }
+
+  return {
+    corpus,
+    generative: generator !== null,
+    read,
+    retrieve,
+    ask,
+    search: async ({ mode = 'hybrid', k = 10, ...request }) =>
+      search(corpus, read(request), { mode, k }),
+  }
+}

@@ -1,0 +1,2 @@
+// Questions: a question read once, with its language, intent, speaker, topic and follow-up.
+export * from './question.ts'

@@ -1,0 +1,268 @@
+// A question, read once: its language, what it asks for, whom it is about, its topic, and the turn it follows up.
+import {
+  ANAPHORS,
+  ENGLISH_QUESTIONS,
+  ENGLISH_SPEAKERS,
+  OPENING_POSITION,
+  ORDINALS,
+  POSITION,
+  SCAFFOLD,
+} from '../language/english.ts'
+import type { LanguageCode, QuestionLanguage } from '../language/language.ts'
+import { ENGLISH, detectLanguage } from '../language/language.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import type { Token } from '../text/tokenize.ts'
+
+export type Intent = 'meeting' | 'reply' | 'broad' | 'factual' | 'speaker'
+export type MeetingField = keyof typeof ENGLISH_QUESTIONS.meeting
+export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
+export type Side = 'committee' | 'delegation'
+
+/** A word of a question's topic: as written, lower-cased, and whether only it matches (a name, a figure). */
+export type TopicWord = { written: string; word: string; exact: boolean }
+
+/** Everything the pipeline needs to know of a question, worked out once. */
+export type Question = {
+  /** The question as asked. */
+  text: string
+  language: LanguageCode
+  tokens: readonly Token[]
+  intent: Intent
+  /** For a question about the meeting itself, what it asks. */
+  meeting: MeetingField | null
+  answerType: AnswerType
+  /** A speaker or role the question names ("What did Ms. Dzumhur ask?"), or the request's filter. */
+  speaker: string | null
+  /** The side of the dialogue it is about: what the Committee asked, how the delegation replied. */
+  side: Side | null
+  /** "the second suspension" → 2, "her closing remarks" → -1. */
+  ordinal: number | null
+  topic: readonly TopicWord[]
+  /** Words of a question in another language that match no word of the records. */
+  unmatched: readonly string[]
+  /** The record the question is asked of (its symbol), or null for all of them. */
+  record: string | null
+  /** The question this one follows up, when it cannot stand alone. */
+  followsUp: string | null
+}
+
+export type QuestionContext = {
+  /** The request's speaker filter. */
+  speaker?: string | null
+  /** The record the question is restricted to, by symbol. */
+  record?: string | null
+  /** The previous turn's question, as it was read. */
+  previous?: Question | null
+}
+
+/** The topic as text, for the retrievers. */
+export const topicText = (question: Pick<Question, 'topic'>): string =>
+  question.topic.map((t) => t.written).join(' ')
+
+const answerTypeOf = (text: string, language: QuestionLanguage): AnswerType => {
+  const q = language.questions
+  if (q.duration?.test(text)) return 'duration'
+  if (q.number.test(text)) return 'number'
+  if (q.time.test(text)) return 'time'
+  if (q.person.test(text)) return 'person'
+  return 'other'
+}
+
+const ordinalOf = (text: string): number | null => {
+  const groups = POSITION.exec(text)?.groups
+  const at = groups?.remarks ?? groups?.at
+  if (at) return OPENING_POSITION.test(at) ? 1 : -1
+  const word = /\b(first|second|third|fourth|last|final)\b/i.exec(text)?.[1]?.toLowerCase()
+  return word ? (ORDINALS[word] ?? null) : null
+}
+
+const meetingFieldOf = (text: string): MeetingField | null => {
+  for (const [field, pattern] of Object.entries(ENGLISH_QUESTIONS.meeting))
+    if (pattern.test(text)) return field as MeetingField
+  return null
+}
+
+/** The speaker phrase of "What did Ms. Dzumhur ask …", when someone in the records answers to it. */
+const namedSpeaker = (corpus: Corpus, text: string): string | null => {
+  const phrase = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
+  if (phrase && corpus.speakerBlocks(phrase).size > 0) return phrase
+  return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
+}
+
+/** Which side a phrase names: the Committee's words, the delegation's, or the State under review. */
+const sideOf = (
+  phrase: string,
+  states: readonly string[],
+  language: QuestionLanguage
+): Side | null => {
+  if (language.sides.delegation.test(phrase)) return 'delegation'
+  if (
+    states.some((s) =>
+      new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(phrase)
+    )
+  )
+    return 'delegation'
+  if (language.sides.committee.test(phrase)) return 'committee'
+  return null
+}
+
+const fold = (word: string): string =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+
+/**
+ * The record word a foreign word is the same word as: itself when the records use it (a name, a
+ * figure); the record word its ending turns into ("delegación" → "delegation"); or the record word
+ * whose stem it shares most letters with from the start ("refugiados" → "refugees"), when they
+ * share enough of them.
+ */
+const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): string | null => {
+  const folded = fold(word)
+  const used = (w: string) => (corpus.index.terms.df[corpus.stem(w)] ?? 0) > 0
+  // The records' own spelling, unaccented, where it is the same word.
+  if (used(folded)) return folded
+  if (used(word)) return word
+  for (const [ending, english] of language.endings ?? []) {
+    if (!folded.endsWith(ending) || folded.length - ending.length < 3) continue
+    const turned = folded.slice(0, folded.length - ending.length) + english
+    if (used(turned)) return turned
+  }
+  let best: { word: string; shared: number } | null = null
+  for (const candidate of corpus.index.terms.vocabulary) {
+    const stem = fold(corpus.stem(candidate))
+    let shared = 0
+    while (shared < folded.length && shared < stem.length && folded[shared] === stem[shared])
+      shared++
+    const enough = Math.max(4, corpus.policy.cognatePrefix * Math.min(folded.length, stem.length))
+    if (shared >= enough && (!best || shared > best.shared)) best = { word: candidate, shared }
+  }
+  return best?.word ?? null
+}
+
+/** The topic words of a question: what is left when function words, scaffolding and the speaker go. */
+const topicOf = (
+  corpus: Corpus,
+  text: string,
+  tokens: readonly Token[],
+  language: QuestionLanguage,
+  speakerPhrase: string | null
+): { topic: TopicWord[]; unmatched: string[] } => {
+  const speakerAt = speakerPhrase ? text.indexOf(speakerPhrase) : -1
+  const inSpeaker = (t: Token) =>
+    speakerAt >= 0 && t.start >= speakerAt && t.end <= speakerAt + (speakerPhrase?.length ?? 0)
+  const position = POSITION.exec(text)
+  const inPosition = (t: Token) =>
+    position !== null && t.start >= position.index && t.end <= position.index + position[0].length
+  const topic: TopicWord[] = []
+  const unmatched: string[] = []
+  const seen = new Set<string>()
+  for (const token of tokens) {
+    const { word } = token
+    if (language.stopwords.has(word) || SCAFFOLD.has(word) || word in ORDINALS) continue
+    if (inSpeaker(token) || inPosition(token) || seen.has(word)) continue
+    // In another language the side ("la delegación") is read as the side, not as topic.
+    if (
+      language !== ENGLISH &&
+      (language.sides.committee.test(word) || language.sides.delegation.test(word))
+    )
+      continue
+    seen.add(word)
+    const written = text.slice(token.start, token.end)
+    // A capital inside the question marks a name; a digit, a figure: each matches only itself.
+    const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(word)
+    if (language === ENGLISH) {
+      topic.push({ written, word, exact })
+      continue
+    }
+    const bare = language.elision ? word.replace(language.elision, '') : word
+    if (!bare || language.stopwords.has(bare)) continue
+    const same = cognate(corpus, bare, language)
+    if (same) topic.push({ written: same, word: same.toLowerCase(), exact })
+    else unmatched.push(written.replace(language.elision ?? /^$/, ''))
+  }
+  return { topic, unmatched }
+}
+
+/**
+ * Reads a question. A question that cannot stand alone (it opens with "and" or "what about", or
+ * names no topic) follows up the previous turn: it keeps its own topic and takes the previous
+ * turn's frame (what was asked of whom), or, naming no topic, takes the previous turn's topic.
+ * Only the previous turn counts, so a chain of follow-ups never accumulates topics.
+ */
+export const readQuestion = (
+  corpus: Corpus,
+  text: string,
+  context: QuestionContext = {}
+): Question => {
+  const tokens = corpus.tokens(text)
+  const language = detectLanguage(tokens.map((t) => t.word))
+  const english = language === ENGLISH
+  const named = english ? namedSpeaker(corpus, text) : null
+  const states = corpus.index.records.flatMap((r) => (r.state ? [r.state] : []))
+  // Another language's question names its side in its own words, and nobody by name.
+  const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
+  // A side ("the Committee", "the delegation") filters by role; a person or State by name.
+  const speaker = context.speaker ?? (named && !side ? named : null)
+  const meeting = english ? meetingFieldOf(text) : null
+  const { topic, unmatched } = topicOf(corpus, text, tokens, language, named)
+  const q = language.questions
+  const intent: Intent = meeting
+    ? 'meeting'
+    : q.reply.test(text)
+      ? 'reply'
+      : q.broad.test(text) || side !== null
+        ? 'broad'
+        : speaker && topic.length === 0
+          ? 'speaker'
+          : 'factual'
+  const own: Question = {
+    text,
+    language: language.code,
+    tokens,
+    intent,
+    meeting,
+    answerType: answerTypeOf(text, language),
+    speaker,
+    side: intent === 'reply' ? 'delegation' : side,
+    ordinal: ordinalOf(text),
+    topic,
+    unmatched,
+    record: context.record ?? null,
+    followsUp: null,
+  }
+  const previous = context.previous
+  if (!previous || !leans(own)) return own
+  if (topic.length > 0) {
+    // "And what about children?": its own topic, the previous turn's frame.
+    return {
+      ...own,
+      intent: intent === 'factual' ? previous.intent : intent,
+      side: own.side ?? previous.side,
+      speaker: own.speaker ?? previous.speaker,
+      answerType: own.answerType === 'other' ? previous.answerType : own.answerType,
+      followsUp: previous.text,
+    }
+  }
+  // "What did the delegation reply?": its own frame, the previous turn's topic.
+  const framed = intent === 'reply' || intent === 'broad'
+  return {
+    ...own,
+    intent: framed ? intent : previous.intent === 'meeting' ? 'factual' : previous.intent,
+    topic: previous.topic,
+    speaker: own.speaker ?? previous.speaker,
+    side: own.side ?? previous.side,
+    followsUp: previous.text,
+  }
+}
+
+/** Whether a question leans on the turn before it. */
+const leans = (question: Question): boolean => {
+  if (question.intent === 'meeting') return false
+  if (ENGLISH_QUESTIONS.followUp.test(question.text)) return true
+  // A question that names a speaker ("What did Ms. Dzumhur ask?") stands alone.
+  if (question.topic.length === 0) return question.speaker === null || question.side !== null
+  // "What did they say about it?": a pronoun standing for the previous topic, and little else.
+  return question.topic.length <= 1 && question.tokens.some((t) => ANAPHORS.has(t.word))
+}

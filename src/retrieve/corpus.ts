@@ -1,0 +1,175 @@
+// The indexed corpus as the query path reads it, and the caches that keep it fast: one owner, built once per index in the composition root.
+import { BoundedCache } from '../bounded-cache.ts'
+import type { SearchIndex } from '../index/search-index.ts'
+import { structuralLabel } from '../index/lexical.ts'
+import { STOPWORDS } from '../language/english.ts'
+import type { Policy } from '../policy.ts'
+import { DEFAULT_POLICY } from '../policy.ts'
+import type { Block } from '../records/block.ts'
+import { splitSentences } from '../text/sentences.ts'
+import type { Token } from '../text/tokenize.ts'
+import { stem, tokenize } from '../text/tokenize.ts'
+import { speakerFilter } from './speaker.ts'
+
+/** The words of a passage, as stems, and as vocabulary ranks with their words, for matching. */
+export type PassageWords = {
+  stems: Set<string>
+  ranks: number[]
+  words: string[]
+  /** Verdicts of term matching on this passage, by term key. */
+  matches: Map<string, number>
+}
+
+/** A sentence of a block: its offsets, its text, and its words with the block's structural label. */
+export type BlockSentence = { start: number; end: number; text: string; words: PassageWords }
+
+export type Expansion = { word: string; weight: number }
+
+/** Most term verdicts kept per passage: blocks live as long as the index. */
+const MAX_VERDICTS = 4_096
+
+/**
+ * The corpus and what is worked out from it on demand: tokens and stems of texts, the words and
+ * sentences of blocks, sentence vectors, speaker groups, a stranger word's nearest corpus words.
+ * Each cache is bounded or keyed by the index's own blocks, and dies with the corpus.
+ */
+export class Corpus {
+  readonly #tokens = new BoundedCache<string, readonly Token[]>(4_096)
+  readonly #stems = new BoundedCache<string, string>(200_000)
+  readonly #passages = new BoundedCache<string, PassageWords>(50_000)
+  readonly #blocks = new WeakMap<Block, { words: PassageWords; sentences: BlockSentence[] }>()
+  readonly #vectors = new WeakMap<Block, Promise<number[][]>>()
+  readonly #admitted = new BoundedCache<string, ReadonlySet<Block>>(256)
+  readonly #expansions = new BoundedCache<string, Expansion[]>(10_000)
+  readonly #recordStems = new Map<string, ReadonlySet<string>>()
+  #groups: Block[][] | null = null
+
+  constructor(
+    readonly index: SearchIndex,
+    readonly policy: Policy = DEFAULT_POLICY
+  ) {}
+
+  get vectors() {
+    return this.index.vectors
+  }
+
+  tokens(text: string): readonly Token[] {
+    return this.#tokens.get(text, () => tokenize(text))
+  }
+
+  stem(word: string): string {
+    return this.#stems.get(word, () => stem(word))
+  }
+
+  /** A text's words, worked out once: the same sentences come back question after question. */
+  passage(text: string): PassageWords {
+    return this.#passages.get(text, () => this.#analyse(text))
+  }
+
+  #block(block: Block) {
+    let analysed = this.#blocks.get(block)
+    if (!analysed) {
+      const label = structuralLabel(block)
+      analysed = {
+        words: this.#analyse(`${block.text} ${label}`),
+        sentences: splitSentences(block.text).map(({ start, end }) => {
+          const text = block.text.slice(start, end)
+          return { start, end, text, words: this.#analyse(`${text} ${label}`) }
+        }),
+      }
+      this.#blocks.set(block, analysed)
+    }
+    return analysed
+  }
+
+  /** A block's words, with those of its structural label ("suspension" for a suspension). */
+  blockWords(block: Block): PassageWords {
+    return this.#block(block).words
+  }
+
+  /** Every stem one record uses, for telling what it never mentions. */
+  recordStems(record: string): ReadonlySet<string> {
+    let stems = this.#recordStems.get(record)
+    if (!stems) {
+      const all = new Set<string>()
+      for (const block of this.index.recordBlocks.get(record) ?? [])
+        for (const s of this.blockWords(block).stems) all.add(s)
+      this.#recordStems.set(record, (stems = all))
+    }
+    return stems
+  }
+
+  /** A block's sentences, each with its words. */
+  sentences(block: Block): BlockSentence[] {
+    return this.#block(block).sentences
+  }
+
+  /** A block's sentences embedded, once per block. */
+  sentenceVectors(block: Block): Promise<number[][]> {
+    let vectors = this.#vectors.get(block)
+    if (!vectors) {
+      vectors = this.index.embeddings.embedDocuments(this.sentences(block).map((s) => s.text))
+      this.#vectors.set(block, vectors)
+    }
+    return vectors
+  }
+
+  /** Keeps a passage's term verdicts bounded. */
+  remember(words: PassageWords, key: string, match: number): number {
+    if (words.matches.size >= MAX_VERDICTS) words.matches.clear()
+    words.matches.set(key, match)
+    return match
+  }
+
+  /**
+   * The blocks a speaker filter admits, worked out once per group of blocks with the same
+   * speaker and roles (a few hundred groups however many blocks there are).
+   */
+  speakerBlocks(query: string): ReadonlySet<Block> {
+    return this.#admitted.get(query, () => {
+      const matches = speakerFilter(query)
+      return new Set(
+        this.#speakerGroups().flatMap((group) => (matches(group[0] as Block) ? group : []))
+      )
+    })
+  }
+
+  #speakerGroups(): Block[][] {
+    if (!this.#groups) {
+      const groups = new Map<string, Block[]>()
+      for (const block of this.index.blocks) {
+        if (block.speaker === null) continue
+        const key = `${block.speaker}|${block.roles.join(',')}`
+        groups.set(key, [...(groups.get(key) ?? []), block])
+      }
+      this.#groups = [...groups.values()]
+    }
+    return this.#groups
+  }
+
+  /** Up to `perWord` corpus words whose vectors are close to `word` (a word the corpus never uses). */
+  expansions(word: string, perWord = 3): Expansion[] {
+    return this.#expansions.get(`${word}|${perWord}`, () => {
+      const rank = this.vectors.rankOf(word)
+      if (rank === undefined) return []
+      return this.index.lexicon
+        .map((entry) => ({ word: entry.word, weight: this.vectors.similarity(rank, entry.rank) }))
+        .filter((e) => e.weight >= this.policy.expansionSimilarity)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, perWord)
+    })
+  }
+
+  #analyse(text: string): PassageWords {
+    const stems = new Set<string>()
+    const ranked = new Map<number, string>()
+    for (const { word } of this.tokens(text)) {
+      for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
+        stems.add(this.stem(part))
+        const rank = this.vectors.rankOf(part)
+        if (rank !== undefined && !STOPWORDS.has(part)) ranked.set(rank, part)
+      }
+    }
+    return { stems, ranks: [...ranked.keys()], words: [...ranked.values()], matches: new Map() }
+  }
+}

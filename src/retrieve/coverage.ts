@@ -1,0 +1,131 @@
+// How well a passage covers a question: IDF-weighted term matches, by the word, its family, or a close vector neighbour.
+import { idf } from '../index/lexical.ts'
+import { zipfProbability } from '../index/vectors.ts'
+import { NEGATING_PREFIX } from '../language/english.ts'
+import type { Corpus, PassageWords } from './corpus.ts'
+
+/**
+ * A content word of a question: its stem, vocabulary rank and weight, and whether only the word
+ * itself counts as a match (a name or a figure: "Venezuelan" sits near "Haitian" in vector space
+ * but is not it). `similar` keeps its similarities to the words it has been compared with, for
+ * the life of the question.
+ */
+export type QueryTerm = {
+  word: string
+  stem: string
+  rank: number | undefined
+  weight: number
+  exact: boolean
+  /** What a passage's verdict on this term is kept under. */
+  key: string
+  similar: Map<number, number>
+}
+
+/**
+ * How specific a word is in English at large, in (0, 1): SIF's a / (a + p(w)) with a small a, so
+ * that "come" or "back" weigh little even when the record never uses them.
+ */
+const specificity = (corpus: Corpus, rank: number | undefined): number =>
+  rank === undefined ? 1 : 1e-4 / (1e-4 + zipfProbability(corpus.vectors, rank))
+
+/** A term for `word` as the question wrote it; `exact` for names and figures. */
+export const queryTerm = (corpus: Corpus, written: string, exact: boolean): QueryTerm => {
+  const word = written.toLowerCase()
+  const s = corpus.stem(word)
+  const rank = corpus.vectors.rankOf(word)
+  return {
+    word: written,
+    stem: s,
+    rank,
+    weight: idf(corpus.index.terms, s) * specificity(corpus, rank),
+    exact,
+    key: exact ? `=${written}` : written,
+    similar: new Map(),
+  }
+}
+
+const negates = (a: string, b: string): boolean =>
+  (a.length > b.length && a.replace(NEGATING_PREFIX, '') === b) ||
+  (b.length > a.length && b.replace(NEGATING_PREFIX, '') === a)
+
+/** Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider". */
+const sameFamily = (a: string, b: string): boolean => {
+  let common = 0
+  while (common < a.length && a[common] === b[common]) common++
+  return common >= 5 && common >= Math.min(a.length, b.length) - 2
+}
+
+/**
+ * How strongly a passage matches one term: 1 for the word itself, 0.9 for its word family, the
+ * similarity for a close neighbour in vector space (never a negated form: "unemployment" is not
+ * "employment"), 0 otherwise.
+ */
+export const termMatch = (term: QueryTerm, words: PassageWords, corpus: Corpus): number => {
+  if (words.stems.has(term.stem)) return 1
+  const known = words.matches.get(term.key)
+  return known ?? corpus.remember(words, term.key, matchTerm(term, words, corpus))
+}
+
+const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number => {
+  // "36-hour" is said as "36 hours": a compound matches as well as its weakest part.
+  if (/[-‑]/.test(term.word)) {
+    return Math.min(
+      ...term.word
+        .split(/[-‑]/)
+        .filter(Boolean)
+        .map((part) => termMatch(queryTerm(corpus, part, term.exact), words, corpus))
+    )
+  }
+  for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
+  if (term.exact || term.rank === undefined) return 0
+  const word = term.word.toLowerCase()
+  let best = 0
+  for (const [i, rank] of words.ranks.entries()) {
+    let similarity = term.similar.get(rank)
+    if (similarity === undefined)
+      term.similar.set(rank, (similarity = corpus.vectors.similarity(term.rank, rank)))
+    if (similarity > best && !negates(word, words.words[i] ?? '')) best = similarity
+  }
+  return best >= corpus.policy.synonymSimilarity ? best : 0
+}
+
+/** Share of the terms' weight that their matches (each in [0, 1]) cover. */
+export const weightedShare = (terms: readonly QueryTerm[], matches: readonly number[]): number => {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0)
+  return total === 0
+    ? 0
+    : terms.reduce((sum, t, i) => sum + t.weight * (matches[i] ?? 0), 0) / total
+}
+
+/** Share of the question's term weight that a passage covers, in [0, 1]. */
+export const coverage = (
+  terms: readonly QueryTerm[],
+  words: PassageWords,
+  corpus: Corpus
+): number =>
+  weightedShare(
+    terms,
+    terms.map((t) => termMatch(t, words, corpus))
+  )
+
+/**
+ * Names and figures in the question that no block of the record asked about (or of any record,
+ * when it names none) contains: the record cannot be about them.
+ */
+export const unknownNames = (
+  terms: readonly QueryTerm[],
+  corpus: Corpus,
+  record: string | null = null
+): QueryTerm[] => {
+  const stems = record === null ? null : corpus.recordStems(record)
+  const known = (stem: string) => (stems ? stems.has(stem) : (corpus.index.terms.df[stem] ?? 0) > 0)
+  // "36-hour" is known when the record says "36 hours": each part is.
+  const parts = (t: QueryTerm) =>
+    /[-‑]/.test(t.word)
+      ? t.word
+          .split(/[-‑]/)
+          .filter(Boolean)
+          .map((p) => corpus.stem(p.toLowerCase()))
+      : [t.stem]
+  return terms.filter((t) => t.exact && !parts(t).every(known))
+}

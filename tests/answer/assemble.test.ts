@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { AskResponse } from '../../src/answer/schema.ts'
+import { AskRequestSchema } from '../../src/answer/schema.ts'
+import { standingExcerpt } from '../../src/answer/excerpt.ts'
+import { composePipeline } from '../../src/compose.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import type { Pipeline } from '../../src/pipeline/pipeline.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let index: SearchIndex
+let pipeline: Pipeline
+beforeAll(async () => {
+  index = (await openRealIndex()).index
+  pipeline = composePipeline(index)
+})
+
+const answer = (question: string) => pipeline.ask(AskRequestSchema.parse({ question }))
+
+const expectGrounded = (response: AskResponse) => {
+  for (const e of response.excerpts)
+    expect(index.byKey.get(`${e.record}#${e.block}`)?.text.slice(e.start, e.end)).toBe(e.text)
+}
+
+describe('broad answers', () => {
+  it('quote every paragraph on the topic, grouped by side and in record order, each with its speaker', async () => {
+    const response = await answer('What did the Committee ask about discrimination?')
+    expect(response.kind).toBe('broad')
+    const paragraphs = response.excerpts.map((e) => e.paragraph)
+    expect(paragraphs).toEqual([...paragraphs].sort((a, b) => (a ?? 0) - (b ?? 0)))
+    expect(new Set(paragraphs).size).toBeGreaterThanOrEqual(2)
+    expect(response.excerpts.every((e) => e.side === 'committee')).toBe(true)
+    expect(response.answer).toMatch(/^What the Committee asked or said:\n- Ms\. Diallo \(Chair/)
+    expectGrounded(response)
+  })
+
+  it('name further paragraphs that mention the topic without quoting them', async () => {
+    const response = await answer('Summarise what the delegation said about refugees')
+    expect(response.excerpts.every((e) => e.side === 'delegation')).toBe(true)
+    for (const also of response.alsoMentioned) expect(response.citations).not.toContain(also)
+    if (response.alsoMentioned.length > 0)
+      expect(response.answer).toMatch(/\nAlso mentioned in CMW\/C\/SR\.593, paras? \d/)
+  })
+})
+
+describe('excerpts that stand on their own', () => {
+  it('reach back to the sentence a leaning one depends on, still verbatim at its offsets', () => {
+    const block = index.blocks.find((b) => b.text.includes('Furthermore, it had ruled'))
+    if (!block) throw new Error('no such paragraph')
+    const sentences = pipeline.corpus.sentences(block)
+    const at = sentences.findIndex((s) => s.text.startsWith('Furthermore, it had ruled'))
+    expect(at).toBeGreaterThan(0)
+    const excerpt = standingExcerpt(pipeline.corpus, block, at, 1)
+    expect(excerpt.start).toBe(sentences[at - 1]?.start)
+    expect(excerpt.text.endsWith(sentences[at]?.text ?? '')).toBe(true)
+    expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
+  })
+
+  it('leave a sentence that stands alone as it is', () => {
+    const block = index.blocks.find((b) => b.paragraph === 19)
+    if (!block) throw new Error('no paragraph 19')
+    const sentences = pipeline.corpus.sentences(block)
+    const excerpt = standingExcerpt(pipeline.corpus, block, 0, 1)
+    expect(excerpt.text).toBe(sentences[0]?.text)
+  })
+})
+
+describe('questions about the meeting itself', () => {
+  it.each([
+    ['Where was the meeting held?', /Palais Wilson, Geneva/],
+    ['Who chaired the meeting?', /chaired/],
+  ])('answers "%s" from the masthead, cited to the cover page', async (question, pattern) => {
+    const response = await answer(question)
+    expect(response).toMatchObject({ kind: 'meeting', abstained: false, excerpts: [] })
+    expect(response.answer).toMatch(pattern)
+    expect(response.citations).toEqual(['CMW/C/SR.593, cover page'])
+  })
+})
+
+describe('other languages, without a chat model', () => {
+  it('answers from what a question shares with the record when that is enough', async () => {
+    const response = await answer('¿Cuántos centros de integración hay en la frontera norte?')
+    expect(response.abstained).toBe(false)
+    expect(response.excerpts[0]?.paragraph).toBe(19)
+  })
+
+  it('says plainly that a question could not be matched, with no list of missing words', async () => {
+    const response = await answer('¿Qué dijo la delegación sobre las remesas?')
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('none of its words could be matched')
+    expect(response.answer).not.toContain('“remesas”')
+  })
+})

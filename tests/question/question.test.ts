@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Question } from '../../src/question/question.ts'
+import { readQuestion, topicText } from '../../src/question/question.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let corpus: Corpus
+beforeAll(async () => {
+  corpus = new Corpus((await openRealIndex()).index)
+})
+
+const read = (text: string, previous?: string): Question =>
+  readQuestion(corpus, text, previous ? { previous: readQuestion(corpus, previous) } : {})
+
+describe('readQuestion', () => {
+  it('finds the speaker a question is about, and leaves the topic', () => {
+    expect(read('What did Ms. Dzumhur ask about trafficking?')).toMatchObject({
+      speaker: 'Ms. Dzumhur',
+      intent: 'broad',
+      side: null,
+    })
+    expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
+  })
+
+  it('reads "the Committee" and "the delegation" as sides of the dialogue, not as names', () => {
+    expect(read('What did the Chair say about xenophobia?')).toMatchObject({
+      side: 'committee',
+      speaker: null,
+    })
+    expect(read('Summarise what the delegation said about refugees')).toMatchObject({
+      side: 'delegation',
+      intent: 'broad',
+    })
+  })
+
+  it('names no speaker for a person the records do not know', () => {
+    expect(read('What did Mr. Smith ask?').speaker).toBeNull()
+  })
+
+  it('reads a reply question as asking for the delegation’s answer', () => {
+    expect(read('How did Mexico respond to questions on detention?')).toMatchObject({
+      intent: 'reply',
+      side: 'delegation',
+    })
+    expect(
+      read(
+        'What did the Committee ask about the CBP One application, and how did the delegation respond?'
+      ).intent
+    ).toBe('reply')
+  })
+
+  it.each([
+    ['Where was the meeting held?', 'place'],
+    ['Who chaired the meeting?', 'chair'],
+  ])('reads "%s" as about the meeting itself (%s)', (question, field) => {
+    expect(read(question)).toMatchObject({ intent: 'meeting', meeting: field })
+  })
+
+  it.each([
+    ['How many victims were registered?', 'number'],
+    ['When did the meeting rise?', 'time'],
+    ['Who asked about pesticides?', 'person'],
+    ['How long can migrants be detained?', 'duration'],
+    ['What is the Local Integration Programme?', 'other'],
+  ])('reads "%s" as asking for a %s', (question, type) => {
+    expect(read(question).answerType).toBe(type)
+  })
+
+  it('reads ordinals and positions in the meeting, which are not topic', () => {
+    expect(read('When was the meeting suspended for the second time?').ordinal).toBe(2)
+    const closing = read('What did Mr. Charef say in his closing remarks?')
+    expect(closing).toMatchObject({ speaker: 'Mr. Charef', ordinal: -1, intent: 'speaker' })
+    expect(closing.topic).toEqual([])
+  })
+
+  it('marks names and figures as matching only themselves', () => {
+    const topic = read('How many Haitian nationals applied in 2024?').topic
+    expect(topic.filter((t) => t.exact).map((t) => t.word)).toEqual(['haitian', '2024'])
+  })
+})
+
+describe('readQuestion, other languages', () => {
+  it('reads a Spanish question through the words it shares with the record', () => {
+    const q = read('¿Cuántos refugiados hay en México?')
+    expect(q).toMatchObject({ language: 'es', answerType: 'number' })
+    expect(q.topic.map((t) => t.word)).toContain('refugee')
+  })
+
+  it('turns Latin endings into English ones, and reads the side in the question’s words', () => {
+    const q = read('¿Qué dijo la delegación sobre la detención de migrantes?')
+    expect(q).toMatchObject({ language: 'es', side: 'delegation', intent: 'broad' })
+    expect(q.topic.map((t) => t.word)).toEqual(expect.arrayContaining(['detention']))
+  })
+
+  it('splits French elisions and keeps what matches nothing apart', () => {
+    const q = read('Qu’a dit la délégation sur les centres d’intégration et les envois de fonds ?')
+    expect(q).toMatchObject({ language: 'fr', side: 'delegation' })
+    expect(q.topic.map((t) => t.word)).toEqual(expect.arrayContaining(['centres', 'integration']))
+    expect(q.unmatched).toContain('envois')
+  })
+})
+
+describe('readQuestion, follow-ups', () => {
+  const previous = 'How many migrant integration centres are there at the northern border?'
+
+  it('leaves a first question alone', () => {
+    expect(read('And what about children?').followsUp).toBeNull()
+  })
+
+  it('gives a question that names no topic the previous turn’s topic', () => {
+    const q = read(
+      'What did the delegation answer?',
+      'What did the Committee ask about the CBP One application?'
+    )
+    expect(q.followsUp).toBe('What did the Committee ask about the CBP One application?')
+    expect(topicText(q)).toBe('CBP One application')
+    expect(q.intent).toBe('reply')
+  })
+
+  it('keeps the own topic of "and what about …", with the previous turn’s frame', () => {
+    const q = read('And what about children?', previous)
+    expect(q.followsUp).toBe(previous)
+    expect(topicText(q)).toBe('children')
+    expect(q.answerType).toBe('number')
+  })
+
+  it('leaves alone a question with a topic of its own', () => {
+    const q = read('Who asked about remittances?', previous)
+    expect(q.followsUp).toBeNull()
+    expect(topicText(q)).toBe('remittances')
+  })
+
+  it('leaves alone a question that names its speaker', () => {
+    expect(read('What did Ms. Dzumhur ask?', previous).followsUp).toBeNull()
+  })
+
+  it('leans on the previous turn only, never an accumulation', () => {
+    const second = readQuestion(corpus, 'And the border?', {
+      previous: readQuestion(corpus, 'Tell me about remittances'),
+    })
+    const third = readQuestion(corpus, 'What did the delegation reply?', { previous: second })
+    expect(topicText(third)).toBe('border')
+  })
+})

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openRealIndex } from '../fixtures/real-index.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
+import { coverage, queryTerm, termMatch, unknownNames } from '../../src/retrieve/coverage.ts'
+
+let corpus: Corpus
+beforeAll(async () => {
+  corpus = new Corpus((await openRealIndex()).index)
+})
+
+const PASSAGE =
+  'The meeting was suspended. Children were in unemployment. Locks on doors. Haitian migrants.'
+
+/** Each word with how strongly the passage matches it; capitalised words are names. */
+const matches = (words: string, passage = PASSAGE) => {
+  const passageWords = corpus.passage(passage)
+  return Object.fromEntries(
+    words
+      .split(' ')
+      .map((w) => [w, termMatch(queryTerm(corpus, w, /^\p{Lu}/u.test(w)), passageWords, corpus)])
+  )
+}
+
+describe('termMatch', () => {
+  it('matches the word itself fully and its word family at 0.9', () => {
+    expect(matches('doors suspension')).toEqual({ doors: 1, suspension: 0.9 })
+  })
+
+  it('matches a near-synonym by its similarity, above the policy floor', () => {
+    const { kids } = matches('kids')
+    expect(kids).toBeGreaterThan(corpus.policy.synonymSimilarity)
+    expect(kids).toBeLessThan(0.9)
+  })
+
+  it('matches a hyphenated compound as well as its weakest part', () => {
+    expect(matches('door-locks')['door-locks']).toBe(1)
+    expect(matches('door-windows')['door-windows']).toBeLessThan(0.9)
+  })
+
+  it('never takes a negated form for the word, nor one name for another', () => {
+    expect(matches('employment Venezuelan')).toEqual({ employment: 0, Venezuelan: 0 })
+  })
+
+  it('keeps a bounded number of verdicts per passage, however many words are asked about', () => {
+    const words = corpus.passage(`${PASSAGE} once more`)
+    const asked = corpus.index.lexicon.map((e) => e.word)
+    for (let round = 0; round < 5; round++) {
+      for (const w of asked)
+        termMatch({ ...queryTerm(corpus, w, false), key: `${w}#${round}` }, words, corpus)
+    }
+    expect(asked.length * 5).toBeGreaterThan(4_096)
+    expect(words.matches.size).toBeLessThanOrEqual(4_096)
+  })
+})
+
+describe('coverage', () => {
+  it('weighs a rare word above a common one', () => {
+    const terms = ['Haitian', 'were'].map((w) => queryTerm(corpus, w, false))
+    const rare = coverage(terms, corpus.passage('Haitian nationals'), corpus)
+    const common = coverage(terms, corpus.passage('They were there'), corpus)
+    expect(rare).toBeGreaterThan(0.5)
+    expect(common).toBeLessThan(0.5)
+  })
+
+  it('is 0 for a passage that shares nothing with the question and 1 for one that has it all', () => {
+    const terms = ['consular', 'protection'].map((w) => queryTerm(corpus, w, false))
+    expect(coverage(terms, corpus.passage('The weather was fine'), corpus)).toBe(0)
+    expect(coverage(terms, corpus.passage('Consular protection was offered'), corpus)).toBe(1)
+  })
+})
+
+describe('unknownNames', () => {
+  it('lists the names and figures no block contains, and never an ordinary word', () => {
+    const terms = [
+      queryTerm(corpus, 'Zanzibar', true),
+      queryTerm(corpus, 'Haitian', true),
+      queryTerm(corpus, 'spaceships', false),
+    ]
+    expect(unknownNames(terms, corpus).map((t) => t.word)).toEqual(['Zanzibar'])
+  })
+})
