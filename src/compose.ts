@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Config, LlmSettings } from './config.ts'
 import { PROJECT_ROOT } from './config.ts'
 import type { Generator } from './generate/generate.ts'
-import { loadAnswerPrompt } from './generate/prompt.ts'
+import { loadAnswerPrompt, loadTranslationPrompt } from './generate/prompt.ts'
 import type { EnsuredIndex } from './index/load.ts'
 import { ensureIndex, rebuildIndex } from './index/load.ts'
 import type { SearchIndex } from './index/search-index.ts'
@@ -100,9 +100,13 @@ export const openGenerator = async (
           maxRetries: 1,
           ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
         })
-  const prompt = await loadAnswerPrompt(join(PROJECT_ROOT, 'prompts'))
+  const prompts = join(PROJECT_ROOT, 'prompts')
+  const [prompt, translation] = await Promise.all([
+    loadAnswerPrompt(prompts),
+    loadTranslationPrompt(prompts),
+  ])
   log(`generative answers by ${name}, every citation verified`)
-  return { name, model, prompt }
+  return { name, model, prompt, translation }
 }
 
 /**

@@ -1,4 +1,5 @@
 // Extractive answers: the kind of answer a question asks for, assembled from verbatim sentences of the blocks that address it, or an honest abstention.
+import { writtenDate } from '../language/english.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
 import type { Question } from '../question/question.ts'
@@ -240,28 +241,33 @@ const describeMeeting = (
   record: RecordInfo,
   field: NonNullable<Question['meeting']>
 ): string | null => {
-  const meeting = [record.meeting, record.session].filter(Boolean).join(' of the ') || 'The meeting'
-  const when = [record.date, record.time ? `at ${record.time}` : null].filter(Boolean).join(' ')
+  const meeting = record.meeting
+    ? `The ${record.meeting}${record.session ? ` (${record.session.toLowerCase()})` : ''}`
+    : 'The meeting'
+  const date = record.date ? writtenDate(record.date) : null
+  const when = [date, record.time ? `at ${record.time}` : null].filter(Boolean).join(' ')
+  const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`)
   switch (field) {
     case 'place':
       return record.place
-        ? `${meeting} was held at ${record.place}${when ? `, on ${when}` : ''}.`
+        ? sentence(`${meeting} was held at ${record.place}${when ? `, on ${when}` : ''}`)
         : null
     case 'date':
-      return record.date
-        ? `${meeting} was held on ${when}${record.place ? `, at ${record.place}` : ''}.`
+      return date
+        ? sentence(`${meeting} was held on ${when}${record.place ? `, at ${record.place}` : ''}`)
         : null
     case 'chair':
       return record.chair
-        ? `${record.chair} chaired ${meeting.toLowerCase() === 'the meeting' ? 'the meeting' : `the ${meeting}`}${record.laterChairs.length > 0 ? `; later ${record.laterChairs.join(', ')}` : ''}.`
+        ? sentence(
+            `${record.chair} chaired ${meeting.replace(/^The /, 'the ')}${record.laterChairs.length > 0 ? `; later ${record.laterChairs.join(', ')}` : ''}`
+          )
         : null
     case 'state':
-      return record.state
-        ? `The report of ${record.state} was under consideration${record.dialogue ? ` (${record.dialogue})` : ''}.`
-        : null
+      if (record.dialogue) return sentence(`Under consideration: ${record.dialogue}`)
+      return record.state ? `The report of ${record.state} was under consideration.` : null
     case 'session':
       return record.session
-        ? `${record.session}${record.body ? ` of the ${record.body}` : ''}.`
+        ? sentence(`${record.session}${record.body ? ` of the ${record.body}` : ''}`)
         : null
   }
 }

@@ -9,11 +9,19 @@ import { citationFor } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { coverage, queryTerm } from '../retrieve/coverage.ts'
 import { STOPWORDS } from '../language/english.ts'
+import type { LanguageCode } from '../language/language.ts'
+import { languageName } from '../language/language.ts'
 import { formatSources } from './prompt.ts'
 import { quotationsIn, verifyAnswer, withoutCitations } from './verify.ts'
 
 /** A chat model and the prompt it answers, built by the composition root. */
-export type Generator = { name: string; model: BaseChatModel; prompt: ChatPromptTemplate }
+export type Generator = {
+  name: string
+  model: BaseChatModel
+  prompt: ChatPromptTemplate
+  /** Rewrites a question in another language into English; without it, such a question is read as written. */
+  translation?: ChatPromptTemplate
+}
 
 export type GenerateOptions = {
   /** Longest the model may take, start to last token. */
@@ -22,6 +30,32 @@ export type GenerateOptions = {
   maxSources?: number
   /** Called with each piece of text as the model streams it. */
   onToken?: (token: string) => void | Promise<void>
+}
+
+/**
+ * The question in English, for retrieval, by the model; null when the model fails, runs out of
+ * time or answers with something that is no question, so that the question is read as written.
+ */
+export const translateQuestion = async (
+  generator: Generator,
+  question: string,
+  language: LanguageCode,
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {}
+): Promise<string | null> => {
+  if (!generator.translation) return null
+  try {
+    const message = await generator.translation
+      .pipe(generator.model)
+      .invoke(
+        { question, language: languageName(language) },
+        { signal: AbortSignal.timeout(timeoutMs) }
+      )
+    const text = (typeof message.content === 'string' ? message.content : '').trim()
+    // One line of reasonable length, or it is not the translation asked for.
+    return text && !text.includes('\n') && text.length <= 2 * question.length + 40 ? text : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -49,12 +83,15 @@ export const generateAnswer = async (
   if (given.length === 0) return fallBack('no numbered paragraph was retrieved to give the model')
   let text = ''
   try {
-    const stream = await generator.prompt
-      .pipe(generator.model)
-      .stream(
-        { question: retrieval.question.text, record, sources: formatSources(given) },
-        { signal: AbortSignal.timeout(timeoutMs) }
-      )
+    const stream = await generator.prompt.pipe(generator.model).stream(
+      {
+        question: retrieval.question.text,
+        record,
+        sources: formatSources(given),
+        language: languageName(retrieval.question.language),
+      },
+      { signal: AbortSignal.timeout(timeoutMs) }
+    )
     for await (const chunk of stream) {
       const piece = typeof chunk.content === 'string' ? chunk.content : ''
       text += piece

@@ -5,9 +5,16 @@ import { join } from 'node:path'
 import { ROLE_LABELS, citationFor, type Block } from '../records/block.ts'
 
 /** Reads `answer-system.md` and `answer-user.md` from `dir` into one chat prompt. */
-export const loadAnswerPrompt = async (dir: string): Promise<ChatPromptTemplate> => {
+export const loadAnswerPrompt = (dir: string): Promise<ChatPromptTemplate> =>
+  loadPrompt(dir, 'answer')
+
+/** Reads `translate-system.md` and `translate-user.md`: a question into English, for retrieval. */
+export const loadTranslationPrompt = (dir: string): Promise<ChatPromptTemplate> =>
+  loadPrompt(dir, 'translate')
+
+const loadPrompt = async (dir: string, name: string): Promise<ChatPromptTemplate> => {
   const [system, user] = await Promise.all(
-    ['answer-system.md', 'answer-user.md'].map((name) => readFile(join(dir, name), 'utf8'))
+    [`${name}-system.md`, `${name}-user.md`].map((file) => readFile(join(dir, file), 'utf8'))
   )
   // The system text is fixed: braces in it are literal, never template variables.
   return ChatPromptTemplate.fromMessages([

@@ -68,6 +68,14 @@ export const isoDate = (text: string): string | null => {
   return isRealDate(iso) ? iso : null
 }
 
+/** "2025-04-08" → "8 April 2025", as UN documents write dates; the text itself when it is no ISO date. */
+export const writtenDate = (iso: string): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined
+  if (!match || !month) return iso
+  return `${Number(match[3])} ${month[0]?.toUpperCase()}${month.slice(1)} ${match[1]}`
+}
+
 /** Whether a YYYY-MM-DD string names a day that exists. */
 export const isRealDate = (iso: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)

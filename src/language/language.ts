@@ -80,3 +80,7 @@ export const detectLanguage = (words: readonly string[]): QuestionLanguage => {
   }
   return best
 }
+
+/** The English name of a language, as prompts name it. */
+export const languageName = (code: LanguageCode): string =>
+  LANGUAGES.find((l) => l.code === code)?.name ?? 'English'

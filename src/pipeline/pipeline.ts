@@ -4,7 +4,7 @@ import { assemble } from '../answer/assemble.ts'
 import type { AskQuery, AskResponse } from '../answer/schema.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Generator } from '../generate/generate.ts'
-import { generateAnswer } from '../generate/generate.ts'
+import { generateAnswer, translateQuestion } from '../generate/generate.ts'
 import { recordFilter } from '../index/search-index.ts'
 import type { Question } from '../question/question.ts'
 import { readQuestion } from '../question/question.ts'
@@ -75,11 +75,29 @@ export const createPipeline = (
     }
   }
 
+  /**
+   * A question in another language, with a chat model that may be used, is read as the model
+   * rewrites it in English; it keeps its own text and language, so that it is answered in it.
+   */
+  const understood = async (request: AskQuery): Promise<Question> => {
+    const question = read(request)
+    if (question.language === 'en' || !generator || request.mode === 'extractive') return question
+    const english = await translateQuestion(generator, request.question, question.language, {
+      timeoutMs: generationTimeoutMs,
+    })
+    if (!english) return question
+    return {
+      ...read({ ...request, question: english }),
+      text: question.text,
+      language: question.language,
+    }
+  }
+
   const ask = async (
     request: AskQuery,
     onToken?: (token: string) => Promise<void>
   ): Promise<AskResponse> => {
-    const question = read(request)
+    const question = await understood(request)
     const retrieval = await retrieve(question, request.k)
     const body = await assemble(corpus, retrieval)
     const extractive: AskResponse = {

@@ -32,6 +32,19 @@ export const ParagraphParamsSchema = z.object({
     ),
 })
 
+/** A permalink's highlighted passage: `?start=&end=`, character offsets into the paragraph. */
+export const HighlightQuerySchema = z
+  .object({
+    start: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    end: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine((q) => (q.start === undefined) === (q.end === undefined), {
+    message: 'give both start and end, or neither',
+  })
+  .refine((q) => q.start === undefined || q.end === undefined || q.start < q.end, {
+    message: 'start must come before end',
+  })
+
 export const ParagraphResponseSchema = z.object({
   record: RecordInfoSchema,
   block: BlockSchema,

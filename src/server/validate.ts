@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { InvalidRequestError } from '../errors.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import { findBlock, findRecord, neighboursOf } from '../index/search-index.ts'
-import { ParagraphParamsSchema } from './schema.ts'
+import { HighlightQuerySchema, ParagraphParamsSchema } from './schema.ts'
 
 export class ValidationError extends InvalidRequestError {
   constructor(
@@ -37,4 +37,19 @@ export const paragraphFromParams = (index: SearchIndex, params: Record<string, s
   const record = findRecord(index, name)
   const block = findBlock(index, record, n)
   return { record, block, ...neighboursOf(index, block) }
+}
+
+/** A permalink's highlighted passage, checked against the paragraph's length; null for none. */
+export const highlightFromQuery = (
+  query: Record<string, string>,
+  text: string
+): { start: number; end: number } | null => {
+  const { start, end } = validate(HighlightQuerySchema, query, 'highlight')
+  if (start === undefined || end === undefined) return null
+  if (end > text.length)
+    throw new ValidationError(
+      `invalid highlight: end ${end} is past the paragraph's ${text.length} characters`,
+      [{ path: 'end', message: `at most ${text.length}` }]
+    )
+  return { start, end }
 }

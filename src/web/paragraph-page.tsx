@@ -14,11 +14,14 @@ export const ParagraphPage = ({
   block,
   previous,
   next,
+  highlight = null,
 }: {
   record: RecordInfo
   block: Block
   previous: Block | null
   next: Block | null
+  /** The passage an answer quoted, marked in the text. */
+  highlight?: { start: number; end: number } | null
 }) => (
   <Layout title={`${citationFor(block)} · Rapporteur`}>
     <main class="permalink">
@@ -29,7 +32,17 @@ export const ParagraphPage = ({
         <h1>{citationFor(block)}</h1>
         <p class="meta">{recordLine(record)}</p>
         <p class="speaker">{speakerLabel(block)}</p>
-        <p class="paragraph-text">{block.text}</p>
+        <p class="paragraph-text">
+          {highlight ? (
+            <>
+              {block.text.slice(0, highlight.start)}
+              <mark>{block.text.slice(highlight.start, highlight.end)}</mark>
+              {block.text.slice(highlight.end)}
+            </>
+          ) : (
+            block.text
+          )}
+        </p>
         <div class="panel-actions">
           {previous ? (
             <a href={paragraphPath(record, previous.id)} rel="prev">

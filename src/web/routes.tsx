@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Role } from '../records/block.ts'
-import { paragraphFromParams } from '../server/validate.ts'
+import { highlightFromQuery, paragraphFromParams } from '../server/validate.ts'
 import { clientScript, stylesheet } from './assets.ts'
 import { openApiDocument } from '../server/openapi.ts'
 import { ChatPage, speakerOptions } from './chat-page.tsx'
@@ -24,7 +24,16 @@ export const createWebRoutes = (index: SearchIndex) => {
 
   web.get('/records/:record/paragraphs/:n', (c) => {
     const { record, block, previous, next } = paragraphFromParams(index, c.req.param())
-    return c.html(<ParagraphPage record={record} block={block} previous={previous} next={next} />)
+    const highlight = highlightFromQuery(c.req.query(), block.text)
+    return c.html(
+      <ParagraphPage
+        record={record}
+        block={block}
+        previous={previous}
+        next={next}
+        highlight={highlight}
+      />
+    )
   })
 
   web.get('/docs', (c) => c.html(<DocsPage document={openApiDocument()} />))

@@ -1,8 +1,12 @@
+import { FakeListChatModel } from '@langchain/core/utils/testing'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AskRequest } from '../../src/answer/schema.ts'
 import { AskRequestSchema, AskResponseSchema } from '../../src/answer/schema.ts'
 import { composePipeline } from '../../src/compose.ts'
+import { PROJECT_ROOT } from '../../src/config.ts'
 import { InvalidRequestError } from '../../src/errors.ts'
+import { loadAnswerPrompt, loadTranslationPrompt } from '../../src/generate/prompt.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import type { Pipeline } from '../../src/pipeline/pipeline.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -202,5 +206,46 @@ describe('ask, reading what a question means', () => {
     expect(response.abstained).toBe(false)
     expect(response.excerpts.map((e) => e.text).join(' ')).toMatch(/\d+ (?:hours|days)/)
     expectGrounded(response)
+  })
+})
+
+describe('pipeline.ask, questions in other languages with a chat model', () => {
+  const spanish = '¿Cuántos centros de integración para migrantes hay en la frontera norte?'
+  const withModel = async (responses: string[]) => {
+    const dir = join(PROJECT_ROOT, 'prompts')
+    const [prompt, translation] = await Promise.all([
+      loadAnswerPrompt(dir),
+      loadTranslationPrompt(dir),
+    ])
+    const model = new FakeListChatModel({ responses })
+    return {
+      model,
+      pipeline: composePipeline(index, { generator: { name: 'fake', model, prompt, translation } }),
+    }
+  }
+
+  it('retrieves with the model’s English rewrite and answers in the question’s language, excerpts verbatim', async () => {
+    const { pipeline: translating } = await withModel([
+      'How many migrant integration centres are there at the northern border?',
+      'Según el acta resumida, hay “three migrant integration centres at the northern border” [para 19].',
+    ])
+    const response = await translating.ask(AskRequestSchema.parse({ question: spanish }))
+    expect(response).toMatchObject({ mode: 'generative', question: spanish, abstained: false })
+    expect(response.retrieved.slice(0, 2).map((r) => r.paragraph)).toContain(19)
+    expect(response.answer).toMatch(/^Según el acta resumida/)
+    expect(response.excerpts[0]?.text).toBe(
+      'three migrant integration centres at the northern border'
+    )
+    expectGrounded(response)
+  })
+
+  it('reads the question as written when the rewrite is no question', async () => {
+    const { pipeline: translating } = await withModel([
+      'Sure! Here is the translation:\nHow many centres?',
+      'There are “three migrant integration centres at the northern border” [para 19].',
+    ])
+    const response = await translating.ask(AskRequestSchema.parse({ question: spanish }))
+    expect(response.retrieved.slice(0, 2).map((r) => r.paragraph)).toContain(19)
+    expect(response.mode).toBe('generative')
   })
 })
