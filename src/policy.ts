@@ -42,6 +42,18 @@ export const PolicySchema = z
     alsoShare: z.number().min(0).max(1),
     /** A sentence bears on the topic when it covers at least this share of it. */
     bearing: z.number().min(0).max(1),
+    /** A reply passage's score is this share of its similarity to the question, the rest its coverage of it. */
+    replySimilarity: z.number().min(0).max(1),
+    /** A delegation paragraph replies to a question when one of its passages covers this share of it. */
+    replyLink: z.number().min(0).max(1),
+    /** …and answers it at least this share as well as it answers any question put before it. */
+    replyShare: z.number().min(0).max(1),
+    /** A question is answered, not partly, when its replies together cover this share of it. */
+    replyAnswered: z.number().min(0).max(1),
+    /** A question of the map is about the topic asked when it covers this share of its words. */
+    topicCoverage: z.number().min(0).max(1),
+    /** Most replies linked to one question. */
+    repliesMax: z.number().int().min(1).max(20),
     /** Two words are the same foreign and English word when they share this share of letters. */
     cognatePrefix: z.number().min(0).max(1),
   })
@@ -67,4 +79,10 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   alsoShare: 0.85,
   bearing: 0.25,
   cognatePrefix: 0.7,
+  replySimilarity: 0.25,
+  replyLink: 0.25,
+  replyShare: 0.9,
+  replyAnswered: 0.3,
+  topicCoverage: 0.5,
+  repliesMax: 3,
 })

@@ -24,7 +24,8 @@ export type Retrieval = {
   retrieved: Retrieved[]
 }
 
-type Body = Pick<
+/** An answer as assembly makes it, before the response adds the question and what was retrieved. */
+export type AnswerBody = Pick<
   AskResponse,
   'kind' | 'answer' | 'abstained' | 'excerpts' | 'citations' | 'alsoMentioned' | 'closest'
 >
@@ -67,11 +68,11 @@ const byOrder = (a: { block: Block }, b: { block: Block }) =>
   a.block.record.localeCompare(b.block.record) || a.block.order - b.block.order
 
 const answered = (
-  kind: Body['kind'],
+  kind: AnswerBody['kind'],
   text: string,
   quotes: readonly Quoted[],
   also: readonly Block[] = []
-): Body => ({
+): AnswerBody => ({
   kind,
   answer: [text, formatAlso(also)].filter(Boolean).join('\n'),
   abstained: false,
@@ -90,7 +91,7 @@ const abstention = (
   reason: string,
   records: readonly string[],
   judged: readonly Judged[]
-): Body => {
+): AnswerBody => {
   const closest = [...judged]
     .sort((a, b) => b.relevance - a.relevance)
     .slice(0, 3)
@@ -131,7 +132,7 @@ const mentioning = (
     .slice(0, 10)
 
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
-const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): Body => {
+const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): AnswerBody => {
   const chosen = relevant.slice(0, corpus.policy.broadMax).sort(byOrder)
   const quoted = new Set(chosen.map((j) => j.block))
   const groups = SIDES.flatMap((side) => {
@@ -150,7 +151,7 @@ const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): 
 }
 
 /** The sentence that states the fact first, then whatever else the record says on it. */
-const factualAnswer = (corpus: Corpus, relevant: Judged[]): Body | null => {
+const factualAnswer = (corpus: Corpus, relevant: Judged[]): AnswerBody | null => {
   const candidates = relevant.flatMap((j) => j.sentences.map((s) => ({ judged: j, sentence: s })))
   // The lead states what is asked and itself addresses the question, not just its paragraph.
   const fitting = candidates.filter(
@@ -188,7 +189,7 @@ const replyAnswer = (
   retrieval: Retrieval,
   relevant: Judged[],
   records: readonly string[]
-): Body | null => {
+): AnswerBody | null => {
   // In a summary record the Committee asks and the State replies; in a report of a review, other
   // States recommend and the State under review replies: the reply is the delegation's.
   const answering = 'delegation'
@@ -226,7 +227,7 @@ const replyAnswer = (
 }
 
 /** "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's paragraphs. */
-const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): Body | null => {
+const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): AnswerBody | null => {
   const theirs = judged.filter((j) => j.block.kind === 'paragraph').sort(byOrder)
   // "Her closing remarks": the speaker's last paragraph; "the second time she spoke": her second.
   const at = question.ordinal
@@ -273,7 +274,7 @@ const describeMeeting = (
 }
 
 /** The meeting's own particulars, from the masthead of the record(s) in scope, cited to their cover. */
-const meetingAnswer = (corpus: Corpus, question: Question): Body | null => {
+const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
   const field = question.meeting
   if (!field) return null
   const records = corpus.index.records.filter(
@@ -300,7 +301,7 @@ const meetingAnswer = (corpus: Corpus, question: Question): Body | null => {
  * above it addresses the question; when none does, or the question names something (a name, a
  * figure) that no paragraph contains, Rapporteur abstains and names the closest paragraphs.
  */
-export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<Body> => {
+export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<AnswerBody> => {
   const { question, terms, ranked } = retrieval
   const records = question.record ? [question.record] : corpus.index.records.map((r) => r.symbol)
   const judged = await judge(corpus, question, terms, ranked)

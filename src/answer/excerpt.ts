@@ -1,5 +1,5 @@
 // Excerpts: verbatim spans of a block, made to stand on their own, with who said them and where.
-import { LEANING_OPENERS } from '../language/english.ts'
+import { EXPLETIVE_IT, LEANING_OPENERS } from '../language/english.ts'
 import type { Block } from '../records/block.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { Excerpt } from './schema.ts'
@@ -38,7 +38,7 @@ const MAX_LEAN = 2
 const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
   const [first, second] = corpus.tokens(sentence.text)
   if (!first) return false
-  if (LEANING_OPENERS.has(first.word)) return true
+  if (LEANING_OPENERS.has(first.word)) return !EXPLETIVE_IT.test(sentence.text)
   if (first.word !== 'the' || !second) return false
   return before.words.stems.has(corpus.stem(second.word))
 }

@@ -37,7 +37,7 @@ export type Judged = {
   sentences: JudgedSentence[]
 }
 
-const cosine = (a: readonly number[], b: readonly number[]): number => {
+export const cosine = (a: readonly number[], b: readonly number[]): number => {
   let dot = 0
   let na = 0
   let nb = 0

@@ -69,6 +69,7 @@ export const ANSWER_KINDS = [
   'reply',
   'speaker',
   'meeting',
+  'dialogue',
   'abstained',
 ] as const
 export const AnswerKindSchema = z.enum(ANSWER_KINDS)

@@ -14,12 +14,20 @@ import { RANKING_DEPTH, buildReport, recallCurve, runEval } from '../evals/run.t
 import type { EvalQuestion } from '../evals/set.ts'
 import { parseEvalSet } from '../evals/set.ts'
 import { ensureIndex } from '../index/load.ts'
+import type { SearchIndex } from '../index/search-index.ts'
+import type { DialogueGold } from '../evals/dialogue.ts'
+import { evaluateDialogue, goldRecords, linkF1, parseDialogueGold } from '../evals/dialogue.ts'
 import { ensureVectors } from '../index/vectors.ts'
+import type { Policy } from '../policy.ts'
 import { PolicySchema } from '../policy.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
 export const SETS_DIR = join(PROJECT_ROOT, 'evals/sets')
+/** Gold dialogue maps. */
+export const DIALOGUE_DIR = join(PROJECT_ROOT, 'evals/dialogue')
+/** Sidecars for the shared UN documents the sets ask about. */
+const EVAL_SIDECARS = join(PROJECT_ROOT, 'evals/records')
 /** The UN reports some sets ask about, beside the checkout; users keep their own records. */
 export const SHARED_RECORDS = join(PROJECT_ROOT, '..', 'shared', 'external', 'upr-slovenia')
 /** The thresholds `--calibrate` tries, each with a run of the tuning questions. */
@@ -34,6 +42,61 @@ const readSet = async (path: string): Promise<EvalQuestion[]> => {
     throw new UsageError(`cannot read eval set ${path}: ${error.message}`)
   })
   return parseEvalSet(text, relative(PROJECT_ROOT, path))
+}
+
+/** The gold dialogue maps whose records are all indexed; the others are reported and skipped. */
+const readDialogueGolds = async (
+  indexed: ReadonlySet<string>
+): Promise<{ name: string; gold: DialogueGold[] }[]> => {
+  if (!existsSync(DIALOGUE_DIR)) return []
+  const golds: { name: string; gold: DialogueGold[] }[] = []
+  for (const file of (await readdir(DIALOGUE_DIR)).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const name = relative(PROJECT_ROOT, join(DIALOGUE_DIR, file))
+    const gold = parseDialogueGold(await readFile(join(DIALOGUE_DIR, file), 'utf8'), name)
+    const missing = goldRecords(gold).filter((r) => !indexed.has(r))
+    if (missing.length > 0) stderrLog(`${name}: skipped, ${missing.join(', ')} not indexed`)
+    else golds.push({ name, gold })
+  }
+  return golds
+}
+
+/**
+ * The linker's thresholds that give the best link F1 on the tuning gold maps, then the "answered"
+ * share that gets most statuses right.
+ */
+const calibrateLinker = async (
+  index: SearchIndex,
+  policy: Policy,
+  golds: readonly { name: string; gold: DialogueGold[] }[]
+): Promise<Partial<Policy>> => {
+  const tuning = golds.filter((g) => g.gold[0]?.split === 'tune')
+  if (tuning.length === 0) return {}
+  const score = async (candidate: Partial<Policy>) => {
+    const pipeline = composePipeline(index, {
+      policy: PolicySchema.parse({ ...policy, ...candidate }),
+    })
+    const metrics = await Promise.all(
+      tuning.map((g) => evaluateDialogue((r) => pipeline.dialogue(r), g.gold, g.name))
+    )
+    return {
+      f1: metrics.reduce((sum, m) => sum + linkF1(m), 0) / metrics.length,
+      status: metrics.reduce((sum, m) => sum + m.status_accuracy, 0) / metrics.length,
+    }
+  }
+  let best: { candidate: Partial<Policy>; f1: number } = { candidate: {}, f1: -1 }
+  for (const replySimilarity of [0, 0.25, 0.5])
+    for (const replyLink of [0.2, 0.25, 0.3, 0.35, 0.4])
+      for (const replyShare of [0.7, 0.8, 0.9, 1]) {
+        const candidate = { replySimilarity, replyLink, replyShare }
+        const { f1 } = await score(candidate)
+        if (f1 > best.f1) best = { candidate, f1 }
+      }
+  let answered = { replyAnswered: policy.replyAnswered, status: -1 }
+  for (const replyAnswered of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const { status } = await score({ ...best.candidate, replyAnswered })
+    if (status > answered.status) answered = { replyAnswered, status }
+  }
+  return { ...best.candidate, replyAnswered: answered.replyAnswered }
 }
 
 run(async () => {
@@ -71,6 +134,15 @@ run(async () => {
       if (/\.(?:pdf|docx|html?|txt|md|json)$/i.test(file))
         await cp(join(source, file), join(library, file))
   }
+  // Sidecars for the UN documents beside the checkout: the symbol a document does not print, and
+  // which documents make one dialogue.
+  if (extra.length > 0 && existsSync(EVAL_SIDECARS))
+    for (const file of await readdir(EVAL_SIDECARS)) {
+      const stem = file.replace(/\.json$/, '')
+      const described = ['.pdf', '.docx'].some((ext) => existsSync(join(library, stem + ext)))
+      if (file.endsWith('.json') && described)
+        await cp(join(EVAL_SIDECARS, file), join(library, file))
+    }
   const vectors = await ensureVectors(config.vectorsPath, { log: stderrLog })
   const { index, failures } = await ensureIndex(join(dir, 'index'), {
     recordsDir: library,
@@ -111,8 +183,12 @@ run(async () => {
       ),
   })
   process.stderr.write('\n')
+  const golds = await readDialogueGolds(indexed)
+  const dialogue = await Promise.all(
+    golds.map(({ name: set, gold }) => evaluateDialogue((r) => pipeline.dialogue(r), gold, set))
+  )
   const name = sets.map((s) => relative(PROJECT_ROOT, s)).join(', ')
-  const report = buildReport(name, outcomes, pipeline.corpus.policy)
+  const report = buildReport(name, outcomes, pipeline.corpus.policy, dialogue)
   const chartName = 'recall-at-k.svg'
   const chart = recallChart(
     RETRIEVERS.map((r) => ({
@@ -147,8 +223,9 @@ run(async () => {
       points.push(calibrationPoint(relevance, run))
     }
     const relevance = bestThreshold(points)
+    const linker = await calibrateLinker(index, pipeline.corpus.policy, golds)
     console.log(
-      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance }, null, 2)}`
+      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance, ...linker }, null, 2)}`
     )
   }
   console.log(

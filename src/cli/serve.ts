@@ -18,6 +18,12 @@ run(async () => {
   const { index } = await openRapporteur(config, stderrLog)
   const generator = await openGenerator(config.llm, stderrLog)
   const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
+  // The dialogue maps are worked out once, before the first request, not by it.
+  const started = performance.now()
+  await Promise.all(index.records.map((r) => pipeline.dialogue(r.symbol)))
+  stderrLog(
+    `dialogue maps of ${index.records.length} records in ${Math.round(performance.now() - started)} ms`
+  )
   const app = createApp(pipeline, {
     maxBodyBytes: config.maxBodyBytes,
     // A generative answer may take the model's whole time budget, and a little more.

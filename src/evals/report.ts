@@ -1,5 +1,6 @@
 // The readable eval report: held-out figures first, then tuning; categories, records, the relevance threshold's curve, failures.
 import type { CalibrationPoint } from './calibrate.ts'
+import type { DialogueMetrics } from './dialogue.ts'
 import type { RetrieverName } from '../retrieve/search.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
 import { escapeCell } from './escape.ts'
@@ -186,6 +187,12 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
       })
     ),
     '',
+    '## Dialogue map',
+    '',
+    report.dialogue.length === 0
+      ? 'No gold map whose records are indexed.'
+      : `Each gold map's questions found (by paragraph and quote), links from questions to the paragraphs that reply, "no reply recorded" as the positive class, and the share of gold questions found with the right status (answered, partly, no reply).\n\n${dialogueTable(report.dialogue)}`,
+    '',
     '## Policy',
     '',
     '```json',
@@ -213,4 +220,35 @@ export const calibrationTable = (points: readonly CalibrationPoint[], chosen: nu
       f3(p.wrong),
       f3(p.utility),
     ])
+  )
+
+/** The dialogue map against the gold maps, held out first. */
+export const dialogueTable = (metrics: readonly DialogueMetrics[]): string =>
+  table(
+    [
+      'gold map',
+      'split',
+      'questions',
+      'found',
+      'question precision',
+      'link precision',
+      'link recall',
+      'no reply precision',
+      'no reply recall',
+      'status accuracy',
+    ],
+    [...metrics]
+      .sort((a, b) => (a.split === b.split ? 0 : a.split === 'holdout' ? -1 : 1))
+      .map((m) => [
+        m.set,
+        m.split === 'holdout' ? 'held out' : 'tuning',
+        String(m.questions),
+        f3(m.question_recall),
+        f3(m.question_precision),
+        f3(m.link_precision),
+        f3(m.link_recall),
+        f3(m.no_reply_precision),
+        f3(m.no_reply_recall),
+        f3(m.status_accuracy),
+      ])
   )

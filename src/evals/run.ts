@@ -9,6 +9,7 @@ import { PolicySchema } from '../policy.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import { RETRIEVERS, type RetrieverName } from '../retrieve/search.ts'
 import { mean, ndcgAt, percentile, ratio, recallAt, reciprocalRank } from './metrics.ts'
+import type { DialogueMetrics } from './dialogue.ts'
 import type { AnswerMetrics, EvalReport, RetrievalMetrics, Summary } from './schema.ts'
 import type { EvalQuestion } from './set.ts'
 import { resolveGold } from './set.ts'
@@ -267,7 +268,8 @@ export const thresholdCurve = (
 export const buildReport = (
   set: string,
   outcomes: Outcome[],
-  policy: Record<string, number>
+  policy: Record<string, number>,
+  dialogue: DialogueMetrics[] = []
 ): EvalReport => {
   const { questions, retrievers, answer } = summarise(outcomes)
   const latencies = outcomes.map((o) => o.latencyMs)
@@ -296,6 +298,7 @@ export const buildReport = (
       heldOut: curve('holdout'),
       inForce: policy.relevance ?? 0,
     },
+    dialogue,
     results: outcomes.map((o) => ({
       id: o.question.id,
       ranked: o.rankings.hybrid.map(idOf),

@@ -1,5 +1,6 @@
 // The eval report's JSON shape (`npm run eval -- --json OUT`), shared by the harness, the CLI and tests.
 import { z } from 'zod'
+import { DialogueMetricsSchema } from './dialogue.ts'
 
 export const RetrievalMetricsSchema = z
   .object({
@@ -91,6 +92,8 @@ export const EvalReportSchema = z
         inForce: z.number(),
       })
       .strict(),
+    /** The dialogue map against each gold map whose records are indexed. */
+    dialogue: z.array(DialogueMetricsSchema),
     results: z.array(QuestionResultSchema),
   })
   .strict()

@@ -52,8 +52,16 @@ export class EvalSetError extends RapporteurError {
 }
 
 /** Parses JSON Lines; blank lines are skipped, the first bad line stops the parse with its number. */
-export const parseEvalSet = (text: string, name: string): EvalQuestion[] => {
-  const questions: EvalQuestion[] = []
+/**
+ * Reads JSON Lines of one schema, each line validated, ids unique; throws EvalSetError naming the
+ * line of the first problem.
+ */
+export const parseJsonLines = <S extends z.ZodType<{ id: string }>>(
+  text: string,
+  name: string,
+  schema: S
+): z.output<S>[] => {
+  const items: z.output<S>[] = []
   const ids = new Set<string>()
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return
@@ -64,7 +72,7 @@ export const parseEvalSet = (text: string, name: string): EvalQuestion[] => {
     } catch (error) {
       throw new EvalSetError(`${where}: not valid JSON (${(error as Error).message})`)
     }
-    const parsed = EvalQuestionSchema.safeParse(json)
+    const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const path = issue?.path.join('.')
@@ -72,11 +80,14 @@ export const parseEvalSet = (text: string, name: string): EvalQuestion[] => {
     }
     if (ids.has(parsed.data.id)) throw new EvalSetError(`${where}: duplicate id ${parsed.data.id}`)
     ids.add(parsed.data.id)
-    questions.push(parsed.data)
+    items.push(parsed.data)
   })
-  if (questions.length === 0) throw new EvalSetError(`${name}: the set has no questions`)
-  return questions
+  if (items.length === 0) throw new EvalSetError(`${name}: the set has no questions`)
+  return items
 }
+
+export const parseEvalSet = (text: string, name: string): EvalQuestion[] =>
+  parseJsonLines(text, name, EvalQuestionSchema)
 
 /** The keys of a question's gold blocks; throws EvalSetError for a label that resolves to no block or to several. */
 export const resolveGold = (question: EvalQuestion, index: SearchIndex): Set<string> => {

@@ -148,6 +148,16 @@ export const ENGLISH_QUESTIONS = {
   /** Wants everything said on a topic: "Summarise …", "What did X say about …", "Which States …". */
   broad:
     /^\s*(?:summari[sz]e|give\s+an\s+overview|list|which\s+(?:states|countries|delegations|members|recommendations|issues|questions|topics)|what\s+(?:issues|questions|concerns|recommendations|points))\b|\b(?:say|said|ask|asked|raise|raised|mention|mentioned|discuss|discussed|recommend|recommended)\s+(?:about|on|regarding|concerning)\b|\bwhat\s+was\s+said\b/i,
+  /**
+   * About the dialogue map: whether questions were answered ("Did the delegation answer Ms. X's
+   * question about …?", "Which questions did Mexico not answer?", "What did the delegation reply
+   * to Mr. Y?").
+   */
+  dialogue:
+    /^\s*(?:did|has|have|was|were)\b.*\b(?:answer(?:ed)?|repl(?:y|ied)\s+to|respond(?:ed)?\s+to|address(?:ed)?)\b.*\bquestions?\b|\bquestions?\b.*\b(?:not|never|n['’]t|left)\b.*\b(?:answer|repl|respond|address)|\bunanswered\b|\b(?:reply|replied|answer|answered|respond|responded)\s+to\s+(?:the\s+questions?\s+(?:of|from|by)\s+)?(?:mr|ms|mrs|mme|dr|m)\.?\s/i,
+  /** Asks for the questions left without a reply. */
+  unanswered:
+    /\b(?:not|never|n['’]t|left|without)\b.*\b(?:answer|repl|respond|address)|\bunanswered\b/i,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,
@@ -182,6 +192,9 @@ export const ENGLISH_SPEAKERS = {
   delegation: /\b(?:delegation|delegates?|government|state\s+party|authorities)\b/i,
 } as const
 
+/** The possessive ending of a name: "Mr. Charef's question". */
+export const POSSESSIVE = /['’]s$/u
+
 /** Ordinal words: which of several like events is meant ("the second suspension"). */
 export const ORDINALS: Readonly<Record<string, number>> = {
   first: 1,
@@ -198,6 +211,13 @@ export const POSITION =
 export const OPENING_POSITION = /^(?:opening|introductory|initial|start|beginning|outset)$/i
 
 /**
+ * "It would be useful to learn …", "It was not clear which …": an "it" that stands for nothing
+ * before it, so the sentence does not lean on the one before.
+ */
+export const EXPLETIVE_IT =
+  /^\s*it\s+(?:(?:would|will|might|could|should|may|must)\s+(?:also\s+)?be|is|was|were|had\s+been|has\s+been|remained|seemed|appeared)\s+(?:\w+\s+){0,2}?(?:to|that|whether|if|how|what|which|who|why|when|where)\b/i
+
+/**
  * Words that make a sentence of a record lean on the sentence before it ("It had ruled …", "That
  * programme …"). "He" and "she" are left out: in a summary record they are the speaker, who is
  * named with every excerpt.
@@ -206,3 +226,19 @@ export const LEANING_OPENERS: ReadonlySet<string> = new Set(
   `it its they them their this that these those such there both thus hence furthermore moreover
   however accordingly`.split(/\s+/)
 )
+
+/**
+ * How a summary record reports a request put to the State: "She would like to know …", "He
+ * wondered whether …", "It would be useful to learn …", "Information on … would be welcome",
+ * "asked whether …". A sentence ending in "?" is a question by its form alone.
+ */
+export const ENGLISH_REQUESTS: readonly RegExp[] = [
+  /\b(?:would|should)\s+(?:also\s+)?(?:like|wish|want|appreciate|welcome|value)\b/i,
+  /\b(?:would|should)\s+(?:also\s+)?be\s+(?:grateful|glad|pleased|interested|useful|helpful|interesting|good|welcome|appreciated)\b/i,
+  /\b(?:wished|wanted|wishes|wants|needed)\s+to\s+(?:know|learn|hear|understand|receive)\b/i,
+  // "had been requested to provide" reports what happened to someone, not a request.
+  /\b(?:wondered|wonders|enquired|inquired|(?<!been\s)requested|(?<!been\s)sought|invited\s+the\s+(?:delegation|State)|urged\s+the\s+(?:delegation|State))\b/i,
+  /\b(?:asked|asks)\s+(?:the\s+delegation\s+)?(?:whether|if|what|how|why|when|where|which|who|about|for)\b/i,
+  /\b(?:please|kindly)\s+(?:provide|explain|describe|indicate|clarify|comment|elaborate)\b/i,
+  /\b(?:more|further|additional|updated)\s+(?:information|details|data|statistics)\b/i,
+]

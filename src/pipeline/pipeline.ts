@@ -5,7 +5,10 @@ import type { AskQuery, AskResponse } from '../answer/schema.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Generator } from '../generate/generate.ts'
 import { generateAnswer, translateQuestion } from '../generate/generate.ts'
-import { recordFilter } from '../index/search-index.ts'
+import { findRecord, recordFilter } from '../index/search-index.ts'
+import { dialogueAnswer } from '../dialogue/answer.ts'
+import { Dialogues } from '../dialogue/map.ts'
+import type { DialogueMap } from '../dialogue/schema.ts'
 import type { Question } from '../question/question.ts'
 import { readQuestion } from '../question/question.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
@@ -33,6 +36,8 @@ export type Pipeline = {
   ask(request: AskQuery, onToken?: (token: string) => Promise<void>): Promise<AskResponse>
   /** Ranks blocks for a request's question with one retriever, and answers nothing. */
   search(request: QuestionRequest & { mode?: RetrieverName; k?: number }): Promise<RankedBlock[]>
+  /** The dialogue map of a record, by symbol or slug; worked out once per index. */
+  dialogue(record: string): Promise<DialogueMap>
 }
 
 export const createPipeline = (
@@ -40,6 +45,7 @@ export const createPipeline = (
   { generator = null, generationTimeoutMs = 60_000 }: PipelineOptions = {}
 ): Pipeline => {
   const { index } = corpus
+  const dialogues = new Dialogues(corpus)
 
   const read = ({ question, speaker, record, history = [] }: QuestionRequest): Question => {
     if (speaker && corpus.speakerBlocks(speaker).size === 0) {
@@ -93,13 +99,24 @@ export const createPipeline = (
     }
   }
 
+  /** The dialogue maps of the records a question is asked of. */
+  const mapsFor = (question: Question): Promise<DialogueMap[]> =>
+    Promise.all(
+      (question.record ? [question.record] : index.records.map((r) => r.symbol)).map((r) =>
+        dialogues.of(r)
+      )
+    )
+
   const ask = async (
     request: AskQuery,
     onToken?: (token: string) => Promise<void>
   ): Promise<AskResponse> => {
     const question = await understood(request)
     const retrieval = await retrieve(question, request.k)
-    const body = await assemble(corpus, retrieval)
+    const body =
+      question.intent === 'dialogue'
+        ? dialogueAnswer(corpus, question, await mapsFor(question))
+        : await assemble(corpus, retrieval)
     const extractive: AskResponse = {
       question: request.question,
       mode: 'extractive',
@@ -107,7 +124,9 @@ export const createPipeline = (
       followsUp: question.followsUp,
       retrieved: retrieval.retrieved,
     }
-    if (generator && request.mode !== 'extractive' && body.kind !== 'meeting') {
+    // The masthead and the dialogue map are answered as they stand, never rewritten by a model.
+    const generated = body.kind !== 'meeting' && body.kind !== 'dialogue'
+    if (generator && request.mode !== 'extractive' && generated) {
       return generateAnswer(generator, corpus, retrieval, extractive, {
         timeoutMs: generationTimeoutMs,
         ...(onToken ? { onToken } : {}),
@@ -126,5 +145,6 @@ export const createPipeline = (
     ask,
     search: async ({ mode = 'hybrid', k = 10, ...request }) =>
       search(corpus, read(request), { mode, k }),
+    dialogue: (record) => dialogues.of(findRecord(index, record).symbol),
   }
 }

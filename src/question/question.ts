@@ -6,14 +6,17 @@ import {
   OPENING_POSITION,
   ORDINALS,
   POSITION,
+  POSSESSIVE,
   SCAFFOLD,
+  STOPWORDS,
 } from '../language/english.ts'
 import type { LanguageCode, QuestionLanguage } from '../language/language.ts'
 import { ENGLISH, detectLanguage } from '../language/language.ts'
+import { HONORIFICS } from '../records/conventions.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { Token } from '../text/tokenize.ts'
 
-export type Intent = 'meeting' | 'reply' | 'broad' | 'factual' | 'speaker'
+export type Intent = 'meeting' | 'dialogue' | 'reply' | 'broad' | 'factual' | 'speaker'
 export type MeetingField = keyof typeof ENGLISH_QUESTIONS.meeting
 export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
 export type Side = 'committee' | 'delegation'
@@ -44,6 +47,8 @@ export type Question = {
   record: string | null
   /** The question this one follows up, when it cannot stand alone. */
   followsUp: string | null
+  /** For a question about the dialogue map: it asks for the questions left without a reply. */
+  unanswered: boolean
 }
 
 export type QuestionContext = {
@@ -87,6 +92,28 @@ const namedSpeaker = (corpus: Corpus, text: string): string | null => {
   const phrase = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
   if (phrase && corpus.speakerBlocks(phrase).size > 0) return phrase
   return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
+}
+
+/**
+ * The member of the Committee (or the State, in a review) whose every name word the question uses:
+ * "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr. Ceriani Cernadas?".
+ */
+const askingMember = (corpus: Corpus, tokens: readonly Token[]): string | null => {
+  const words = new Set(tokens.map((t) => t.word.replace(POSSESSIVE, '')))
+  let best: { speaker: string; length: number } | null = null
+  for (const speaker of corpus.askers()) {
+    const names = corpus
+      .tokens(speaker)
+      .map((t) => t.word)
+      .filter((w) => !STOPWORDS.has(w) && w.length > 2)
+    if (
+      names.length > 0 &&
+      names.every((w) => words.has(w)) &&
+      (!best || names.length > best.length)
+    )
+      best = { speaker, length: names.length }
+  }
+  return best?.speaker ?? null
 }
 
 /** Which side a phrase names: the Committee's words, the delegation's, or the State under review. */
@@ -141,6 +168,9 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
   return best?.word ?? null
 }
 
+/** Honorifics say who, never what about. */
+const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()))
+
 /** The topic words of a question: what is left when function words, scaffolding and the speaker go. */
 const topicOf = (
   corpus: Corpus,
@@ -159,8 +189,10 @@ const topicOf = (
   const unmatched: string[] = []
   const seen = new Set<string>()
   for (const token of tokens) {
-    const { word } = token
+    // "Mr. Charef's question": the name, not its possessive.
+    const word = token.word.replace(POSSESSIVE, '')
     if (language.stopwords.has(word) || SCAFFOLD.has(word) || word in ORDINALS) continue
+    if (HONORIFIC_WORDS.has(word)) continue
     if (inSpeaker(token) || inPosition(token) || seen.has(word)) continue
     // In another language the side ("la delegación") is read as the side, not as topic.
     if (
@@ -169,7 +201,7 @@ const topicOf = (
     )
       continue
     seen.add(word)
-    const written = text.slice(token.start, token.end)
+    const written = text.slice(token.start, token.end).replace(POSSESSIVE, '')
     // A capital inside the question marks a name; a digit, a figure: each matches only itself.
     const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(word)
     if (language === ENGLISH) {
@@ -203,20 +235,27 @@ export const readQuestion = (
   const states = corpus.index.records.flatMap((r) => (r.state ? [r.state] : []))
   // Another language's question names its side in its own words, and nobody by name.
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
-  // A side ("the Committee", "the delegation") filters by role; a person or State by name.
-  const speaker = context.speaker ?? (named && !side ? named : null)
+  // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
+  // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
+  const asker = english ? askingMember(corpus, tokens) : null
+  const speaker =
+    context.speaker ??
+    (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
   const meeting = english ? meetingFieldOf(text) : null
   const { topic, unmatched } = topicOf(corpus, text, tokens, language, named)
   const q = language.questions
+  const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)
   const intent: Intent = meeting
     ? 'meeting'
-    : q.reply.test(text)
-      ? 'reply'
-      : q.broad.test(text) || side !== null
-        ? 'broad'
-        : speaker && topic.length === 0
-          ? 'speaker'
-          : 'factual'
+    : dialogue
+      ? 'dialogue'
+      : q.reply.test(text)
+        ? 'reply'
+        : q.broad.test(text) || side !== null
+          ? 'broad'
+          : speaker && topic.length === 0
+            ? 'speaker'
+            : 'factual'
   const own: Question = {
     text,
     language: language.code,
@@ -231,6 +270,7 @@ export const readQuestion = (
     unmatched,
     record: context.record ?? null,
     followsUp: null,
+    unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
   }
   const previous = context.previous
   if (!previous || !leans(own)) return own

@@ -20,3 +20,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   other_state: 'Other State',
   other: 'Other',
 }
+
+/** Who puts questions to the State: the Committee's members, and in a review the other States. */
+export const ASKING_ROLES: readonly Role[] = [
+  'chair',
+  'country_rapporteur',
+  'committee_member',
+  'other_state',
+]

@@ -6,6 +6,7 @@ import { STOPWORDS } from '../language/english.ts'
 import type { Policy } from '../policy.ts'
 import { DEFAULT_POLICY } from '../policy.ts'
 import type { Block } from '../records/block.ts'
+import { ASKING_ROLES } from '../records/roles.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
 import { stem, tokenize } from '../text/tokenize.ts'
@@ -43,6 +44,7 @@ export class Corpus {
   readonly #expansions = new BoundedCache<string, Expansion[]>(10_000)
   readonly #recordStems = new Map<string, ReadonlySet<string>>()
   #groups: Block[][] | null = null
+  #askers: string[] | null = null
 
   constructor(
     readonly index: SearchIndex,
@@ -85,6 +87,18 @@ export class Corpus {
   /** A block's words, with those of its structural label ("suspension" for a suspension). */
   blockWords(block: Block): PassageWords {
     return this.#block(block).words
+  }
+
+  /** The names of everyone who puts questions in the records: the Committee's members, other States. */
+  askers(): readonly string[] {
+    this.#askers ??= [
+      ...new Set(
+        this.index.blocks.flatMap((b) =>
+          b.speaker && b.roles.some((r) => ASKING_ROLES.includes(r)) ? [b.speaker] : []
+        )
+      ),
+    ]
+    return this.#askers
   }
 
   /** Every stem one record uses, for telling what it never mentions. */

@@ -1,4 +1,5 @@
 // How well a passage covers a question: IDF-weighted term matches, by the word, its family, or a close vector neighbour.
+import type { TermStats } from '../index/lexical.ts'
 import { idf } from '../index/lexical.ts'
 import { zipfProbability } from '../index/vectors.ts'
 import { NEGATING_PREFIX } from '../language/english.ts'
@@ -28,8 +29,16 @@ export type QueryTerm = {
 const specificity = (corpus: Corpus, rank: number | undefined): number =>
   rank === undefined ? 1 : 1e-4 / (1e-4 + zipfProbability(corpus.vectors, rank))
 
-/** A term for `word` as the question wrote it; `exact` for names and figures. */
-export const queryTerm = (corpus: Corpus, written: string, exact: boolean): QueryTerm => {
+/**
+ * A term for `word` as the question wrote it; `exact` for names and figures. Its weight is its
+ * IDF in `stats` (the whole library by default) times its specificity in English.
+ */
+export const queryTerm = (
+  corpus: Corpus,
+  written: string,
+  exact: boolean,
+  stats: TermStats = corpus.index.terms
+): QueryTerm => {
   const word = written.toLowerCase()
   const s = corpus.stem(word)
   const rank = corpus.vectors.rankOf(word)
@@ -37,7 +46,7 @@ export const queryTerm = (corpus: Corpus, written: string, exact: boolean): Quer
     word: written,
     stem: s,
     rank,
-    weight: idf(corpus.index.terms, s) * specificity(corpus, rank),
+    weight: idf(stats, s) * specificity(corpus, rank),
     exact,
     key: exact ? `=${written}` : written,
     similar: new Map(),

@@ -13,7 +13,9 @@ import type { AskResponse, QuestionEvent } from '../answer/schema.ts'
 import { AskRequestSchema, ChatRequestSchema } from '../answer/schema.ts'
 import { InvalidRequestError, NotFoundError, RapporteurError } from '../errors.ts'
 import type { Pipeline } from '../pipeline/pipeline.ts'
-import { citationFor } from '../records/block.ts'
+import { citationFor, slugFor } from '../records/block.ts'
+import type { DialogueMap } from '../dialogue/schema.ts'
+import { dialogueCsv, dialogueMarkdown, filterQuestions } from '../dialogue/view.ts'
 import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
@@ -27,7 +29,7 @@ import type {
   RecordsResponseSchema,
   SearchResponseSchema,
 } from './schema.ts'
-import { SearchQuerySchema } from './schema.ts'
+import { DialogueQuerySchema, RecordParamsSchema, SearchQuerySchema } from './schema.ts'
 import { ValidationError, paragraphFromParams, validate } from './validate.ts'
 
 export type AppOptions = {
@@ -151,6 +153,24 @@ export const createApp = (
     })
   })
 
+  // The dialogue map as JSON (the map's counts, the questions narrowed as asked), Markdown or CSV.
+  app.get('/api/records/:record/dialogue', async (c) => {
+    const { record } = validate(RecordParamsSchema, c.req.param(), 'record')
+    const query = validate(DialogueQuerySchema, c.req.query(), 'dialogue query')
+    const map = await pipeline.dialogue(record)
+    const questions = filterQuestions(map, query)
+    if (query.format === 'csv')
+      return c.body(dialogueCsv(questions), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${slugFor(map.record)}-dialogue.csv"`,
+      })
+    if (query.format === 'md')
+      return c.body(dialogueMarkdown(map, questions), 200, {
+        'Content-Type': 'text/markdown; charset=utf-8',
+      })
+    return c.json<DialogueMap>({ ...map, questions })
+  })
+
   app.get('/api/search', async (c) => {
     const query = validate(SearchQuerySchema, c.req.query(), 'search query')
     const ranked = await pipeline.search({ ...query, question: query.q, history: [] })
@@ -207,7 +227,7 @@ export const createApp = (
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()))
 
-  app.route('/', createWebRoutes(index))
+  app.route('/', createWebRoutes(pipeline))
 
   app.notFound((c) =>
     respond(

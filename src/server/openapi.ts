@@ -3,10 +3,13 @@ import { z } from 'zod'
 import { zodToJsonSchema } from 'zod-to-json-schema'
 import { AskRequestSchema, AskResponseSchema, ChatRequestSchema } from '../answer/schema.ts'
 import { ProblemSchema } from './problem.ts'
+import { DialogueMapSchema } from '../dialogue/schema.ts'
 import {
+  DialogueQuerySchema,
   HealthResponseSchema,
   ParagraphParamsSchema,
   ParagraphResponseSchema,
+  RecordParamsSchema,
   RecordsResponseSchema,
   SearchQuerySchema,
   SearchResponseSchema,
@@ -27,7 +30,7 @@ export type RouteDoc = {
 }
 
 const ChatEventsDescription =
-  'Server-Sent Events: `retrieved` ({resolved, basedOn, retrieved}), one `excerpt` per quoted sentence, then `done` (the /api/ask response plus resolved and basedOn), or `error` (a problem object).'
+  'Server-Sent Events: `question` ({followsUp}: the earlier question this one follows up, or null), one `excerpt` per quoted passage or one `token` ({text}) per piece of a generative answer, then `done` (the /api/ask response), or `error` (a problem object).'
 
 export const ROUTES: RouteDoc[] = [
   {
@@ -48,6 +51,15 @@ export const ROUTES: RouteDoc[] = [
     summary: 'One paragraph or block, with speaker, role and neighbours',
     params: ParagraphParamsSchema,
     response: ParagraphResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/records/:record/dialogue',
+    summary:
+      'The dialogue map: each question put to the State, with the replies that answer it or "no reply recorded" (format=md or csv for a report)',
+    params: RecordParamsSchema,
+    query: DialogueQuerySchema,
+    response: DialogueMapSchema,
   },
   {
     method: 'get',
@@ -94,6 +106,14 @@ export const ROUTES: RouteDoc[] = [
     summary: 'A paragraph’s permalink page',
     params: ParagraphParamsSchema,
     response: { mediaType: 'text/html', description: 'The paragraph page' },
+  },
+  {
+    method: 'get',
+    path: '/records/:record/dialogue',
+    summary: 'The dialogue page: each question beside its replies, with filters and exports',
+    params: RecordParamsSchema,
+    query: DialogueQuerySchema.omit({ format: true }),
+    response: { mediaType: 'text/html', description: 'The dialogue page' },
   },
   {
     method: 'get',

@@ -1,5 +1,6 @@
 // Shapes of the API's query strings and of the responses besides /api/ask.
 import { z } from 'zod'
+import { ReplyStatusSchema } from '../dialogue/schema.ts'
 import { MAX_K, MAX_QUESTION_LENGTH } from '../answer/schema.ts'
 import { BlockSchema, RecordInfoSchema } from '../records/block.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
@@ -61,4 +62,15 @@ export const HealthResponseSchema = z.object({
   index: z.string(),
   records: z.number().int(),
   blocks: z.number().int(),
+})
+
+/** A record named in a route: its symbol, URL-encoded, or its slug. */
+export const RecordParamsSchema = z.object({ record: z.string().min(1).max(200) })
+
+/** How the dialogue map is asked for: narrowed by member, status and topic words; as JSON, Markdown or CSV. */
+export const DialogueQuerySchema = z.object({
+  format: z.enum(['json', 'md', 'csv']).default('json'),
+  member: z.string().trim().min(1).max(200).optional(),
+  status: ReplyStatusSchema.optional(),
+  q: z.string().trim().min(1).max(500).optional(),
 })

@@ -2,6 +2,7 @@
 import type { RecordInfo } from '../records/block.ts'
 import { ROLE_LABELS, type Role } from '../records/block.ts'
 import { Layout } from './layout.tsx'
+import { dialoguePath } from './dialogue-page.tsx'
 import { recordLine } from './record-line.ts'
 
 export type SpeakerOption = { value: string; label: string }
@@ -17,7 +18,8 @@ export const speakerOptions = (speakers: { speaker: string; roles: Role[] }[]): 
 
 const RecordSummary = ({ record }: { record: RecordInfo }) => (
   <li>
-    <strong>{record.symbol}</strong> · {recordLine(record)} · {record.paragraphs} paragraphs
+    <strong>{record.symbol}</strong> · {recordLine(record)} · {record.paragraphs} paragraphs ·{' '}
+    <a href={dialoguePath(record)}>dialogue map</a>
   </li>
 )
 

@@ -2,7 +2,12 @@
 import { Hono } from 'hono'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { Role } from '../records/block.ts'
-import { highlightFromQuery, paragraphFromParams } from '../server/validate.ts'
+import { highlightFromQuery, paragraphFromParams, validate } from '../server/validate.ts'
+import { DialogueQuerySchema, RecordParamsSchema } from '../server/schema.ts'
+import { findRecord } from '../index/search-index.ts'
+import type { Pipeline } from '../pipeline/pipeline.ts'
+import { filterQuestions } from '../dialogue/view.ts'
+import { DialoguePage } from './dialogue-page.tsx'
 import { clientScript, stylesheet } from './assets.ts'
 import { openApiDocument } from '../server/openapi.ts'
 import { ChatPage, speakerOptions } from './chat-page.tsx'
@@ -16,7 +21,8 @@ const speakersOf = (index: SearchIndex): { speaker: string; roles: Role[] }[] =>
   return [...seen].map(([speaker, roles]) => ({ speaker, roles }))
 }
 
-export const createWebRoutes = (index: SearchIndex) => {
+export const createWebRoutes = (pipeline: Pipeline) => {
+  const { index } = pipeline.corpus
   const web = new Hono()
   const speakers = speakerOptions(speakersOf(index))
 
@@ -32,6 +38,25 @@ export const createWebRoutes = (index: SearchIndex) => {
         previous={previous}
         next={next}
         highlight={highlight}
+      />
+    )
+  })
+
+  web.get('/records/:record/dialogue', async (c) => {
+    const { record: name } = validate(RecordParamsSchema, c.req.param(), 'record')
+    // An empty select or field means "any": the form sends it as an empty string.
+    const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''))
+    const filter = validate(DialogueQuerySchema.omit({ format: true }), given, 'dialogue filter')
+    const record = findRecord(index, name)
+    const map = await pipeline.dialogue(record.symbol)
+    const members = [...new Set(map.questions.flatMap((q) => (q.speaker ? [q.speaker] : [])))]
+    return c.html(
+      <DialoguePage
+        record={record}
+        map={map}
+        questions={filterQuestions(map, filter)}
+        filter={filter}
+        members={members}
       />
     )
   })

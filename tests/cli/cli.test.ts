@@ -97,6 +97,36 @@ describe('npm run records', () => {
   })
 })
 
+describe('npm run dialogue', () => {
+  it('prints the dialogue map as Markdown, narrowed to the questions with no reply recorded', async () => {
+    const { stdout, code } = await cli('dialogue.ts', ['CMW/C/SR.593', '--status', 'no_reply'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^# Dialogue map: CMW\/C\/SR\.593\n\n\d+ questions in CMW\/C\/SR\.593: /)
+    const rows = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| question') && !l.startsWith('| ---'))
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.includes('| no reply recorded |'))).toBe(true)
+  })
+
+  it('prints CSV with a header row', async () => {
+    const { stdout, code } = await cli('dialogue.ts', ['cmw-c-sr-593', '--format', 'csv'])
+    expect(code).toBe(0)
+    expect(stdout.split('\r\n')[0]).toBe(
+      '"question","asked by","citation","status","reply citations","reply excerpt"'
+    )
+  })
+
+  it('exits non-zero naming a bad status or an unknown record', async () => {
+    const bad = await cli('dialogue.ts', ['CMW/C/SR.593', '--status', 'maybe'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--status: /)
+    const unknown = await cli('dialogue.ts', ['CMW/C/SR.999'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/no record named "CMW\/C\/SR\.999"/)
+  })
+})
+
 describe('npm run cite', () => {
   it('prints a paragraph with its speaker and neighbours', async () => {
     const { stdout, code } = await cli('cite.ts', ['17'])

@@ -1,0 +1,104 @@
+// Answers questions about the dialogue map in chat and /api/ask: which questions were answered, where, and which were not.
+import type { AnswerBody } from '../answer/assemble.ts'
+import { excerptOf } from '../answer/excerpt.ts'
+import type { Quoted } from '../answer/format.ts'
+import { formatQuotes } from '../answer/format.ts'
+import type { Question } from '../question/question.ts'
+import type { Block } from '../records/block.ts'
+import { citationFor, shortCitation } from '../records/block.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import { coverage as covers } from '../retrieve/coverage.ts'
+import { termsOf } from '../retrieve/search.ts'
+import type { DialogueMap, DialogueQuestion } from './schema.ts'
+import { coverage } from './view.ts'
+
+const quoted = (
+  corpus: Corpus,
+  ref: { record: string; block: string },
+  passage: { start: number; end: number },
+  score: number
+): Quoted[] => {
+  const block = corpus.index.byKey.get(`${ref.record}#${ref.block}`) as Block | undefined
+  return block ? [{ block, excerpt: excerptOf(block, passage.start, passage.end, score) }] : []
+}
+
+/** One question with what answered it, or the honest "no reply recorded". */
+const entry = (corpus: Corpus, map: DialogueMap, q: DialogueQuestion) => {
+  const asked = quoted(corpus, q, q.excerpt, 1)
+  const replies = q.replies.flatMap((r) => quoted(corpus, r, r.excerpt, r.score))
+  const heading = `${q.speaker ?? 'The Committee'} asked (${q.citation}):`
+  const status =
+    q.status === 'no_reply'
+      ? `No reply is recorded ${coverage(map)} (the question: ${asked[0] ? shortCitation(asked[0].block) : q.citation}).`
+      : formatQuotes(
+          q.status === 'partly' ? 'Partly answered:' : 'The delegation replied:',
+          replies
+        )
+  return { text: `${formatQuotes(heading, asked)}\n${status}`, quotes: [...asked, ...replies] }
+}
+
+/**
+ * The questions of the map that a question about it names (by the member who asked, the topic
+ * words, whether left unanswered), each with its replies or "no reply recorded"; an abstention
+ * when the map holds none.
+ */
+export const dialogueAnswer = (
+  corpus: Corpus,
+  question: Question,
+  maps: readonly DialogueMap[]
+): AnswerBody => {
+  const { topicCoverage, broadMax } = corpus.policy
+  // The member asked about and the State under review say whose questions, not what about.
+  const states = new Set(
+    corpus.index.records.flatMap((r) => (r.state ? [r.state.toLowerCase()] : []))
+  )
+  const terms = termsOf(corpus, question).filter(
+    (t) =>
+      !states.has(t.word.toLowerCase()) &&
+      (!question.speaker || !question.speaker.toLowerCase().includes(t.word.toLowerCase()))
+  )
+  const wanted = maps.flatMap((map) =>
+    map.questions
+      .filter((q) => !question.speaker || q.speaker === question.speaker)
+      .filter((q) => !question.unanswered || q.status === 'no_reply')
+      .filter(
+        (q) =>
+          terms.length === 0 ||
+          covers(terms, corpus.passage(q.excerpt.text), corpus) >= topicCoverage
+      )
+      .map((q) => ({ map, q }))
+  )
+  const where = maps.map((m) => m.record).join(' and ')
+  if (wanted.length === 0) {
+    const who = question.speaker ? ` by ${question.speaker}` : ''
+    const what = question.unanswered ? ' left without a reply' : ''
+    return {
+      kind: 'abstained',
+      answer: `No question${who}${terms.length > 0 ? ` on “${terms.map((t) => t.word).join(' ')}”` : ''}${what} is recorded in ${where}.`,
+      abstained: true,
+      excerpts: [],
+      citations: [],
+      alsoMentioned: [],
+      closest: [],
+    }
+  }
+  const shown = wanted.slice(0, broadMax)
+  const entries = shown.map(({ map, q }) => entry(corpus, map, q))
+  const lead = question.unanswered
+    ? `${wanted.length} question${wanted.length === 1 ? ' has' : 's have'} no reply recorded in ${where}:`
+    : null
+  const more =
+    wanted.length > shown.length
+      ? `…and ${wanted.length - shown.length} more in the dialogue map.`
+      : null
+  const quotes = entries.flatMap((e) => e.quotes)
+  return {
+    kind: 'dialogue',
+    answer: [lead, ...entries.map((e) => e.text), more].filter(Boolean).join('\n\n'),
+    abstained: false,
+    excerpts: quotes.map((q) => q.excerpt),
+    citations: [...new Set(quotes.map((q) => citationFor(q.block)))],
+    alsoMentioned: [],
+    closest: [],
+  }
+}

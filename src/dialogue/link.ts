@@ -1,0 +1,102 @@
+// Links each question to the delegation's paragraphs that reply to it: what share of the question a reply's passage covers, after the question was put.
+import { standingExcerpt } from '../answer/excerpt.ts'
+import { cosine } from '../answer/judge.ts'
+import type { Block } from '../records/block.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import { termMatch, weightedShare } from '../retrieve/coverage.ts'
+import type { ReplyStatus } from './schema.ts'
+import type { AskedQuestion } from './questions.ts'
+
+export type Reply = { block: Block; score: number; start: number; end: number }
+export type Linked = { question: AskedQuestion; status: ReplyStatus; replies: Reply[] }
+
+/** The thresholds the linker works with, from the policy. */
+export type LinkPolicy = {
+  replySimilarity: number
+  replyLink: number
+  replyShare: number
+  replyAnswered: number
+  repliesMax: number
+}
+
+/**
+ * How well a block replies to a question: the best share of the question's weight one of its
+ * sentences covers, read with the sentence before it, and the per-term matches of that passage.
+ */
+const replyTo = (
+  corpus: Corpus,
+  question: AskedQuestion,
+  block: Block,
+  vectors: readonly number[][],
+  similarityShare: number
+) => {
+  const matches = corpus
+    .sentences(block)
+    .map((s) => question.terms.map((t) => termMatch(t, s.words, corpus)))
+  let best = { score: 0, at: 0, matches: [] as number[] }
+  for (const [at, own] of matches.entries()) {
+    const before = matches[at - 1]
+    const windowed = before ? own.map((m, k) => Math.max(m, before[k] ?? 0)) : own
+    const similarity = Math.max(0, cosine(question.vector, vectors[at] ?? []))
+    const score =
+      (1 - similarityShare) * weightedShare(question.terms, windowed) + similarityShare * similarity
+    if (score > best.score) best = { score, at, matches: windowed }
+  }
+  return best
+}
+
+/**
+ * Links each question to the replies among `answering` (the delegation's blocks of its dialogue)
+ * that come after it, cover at least `replyLink` of it, and answer it nearly as well as they answer
+ * any question put before them (`replyShare` of their best): a reply paragraph is about the
+ * questions it covers best, not every question that shares its words. A question is answered when
+ * its replies together cover `replyAnswered` of it, partly answered when they cover less, and has
+ * no reply recorded when none qualifies.
+ */
+export const linkReplies = async (
+  corpus: Corpus,
+  questions: readonly AskedQuestion[],
+  answering: readonly Block[],
+  position: (block: Block) => number,
+  { replyLink, replyShare, replyAnswered, repliesMax, replySimilarity }: LinkPolicy
+): Promise<Linked[]> => {
+  const vectors = new Map(
+    await Promise.all(answering.map(async (b) => [b, await corpus.sentenceVectors(b)] as const))
+  )
+  const scores = questions.map((question) => {
+    const asked = position(question.block)
+    return new Map(
+      answering
+        .filter((b) => position(b) > asked)
+        .map(
+          (block) =>
+            [
+              block,
+              replyTo(corpus, question, block, vectors.get(block) ?? [], replySimilarity),
+            ] as const
+        )
+    )
+  })
+  // What each reply answers best, among the questions put before it.
+  const best = new Map<Block, number>()
+  for (const byBlock of scores)
+    for (const [block, r] of byBlock) best.set(block, Math.max(best.get(block) ?? 0, r.score))
+  return questions.map((question, i) => {
+    const scored = [...(scores[i] ?? new Map())]
+      .map(([block, r]) => ({ block, ...r }))
+      .filter((r) => r.score >= replyLink && r.score >= replyShare * (best.get(r.block) ?? 0))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, repliesMax)
+    if (scored.length === 0) return { question, status: 'no_reply', replies: [] }
+    const together = question.terms.map((_, k) => Math.max(...scored.map((r) => r.matches[k] ?? 0)))
+    const status: ReplyStatus =
+      weightedShare(question.terms, together) >= replyAnswered ? 'answered' : 'partly'
+    const replies = scored
+      .sort((a, b) => position(a.block) - position(b.block))
+      .map(({ block, score, at }) => {
+        const { start, end } = standingExcerpt(corpus, block, at, score)
+        return { block, score: Math.round(score * 1000) / 1000, start, end }
+      })
+    return { question, status, replies }
+  })
+}

@@ -1,0 +1,107 @@
+// The dialogue map of a library: records grouped into dialogues, each question linked to its replies, built once per corpus.
+import { termStatsOf } from '../index/lexical.ts'
+import type { Block, RecordInfo } from '../records/block.ts'
+import { citationFor } from '../records/block.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import { onSide } from '../retrieve/search.ts'
+import type { Linked } from './link.ts'
+import { linkReplies } from './link.ts'
+import { questionsIn } from './questions.ts'
+import type { DialogueMap, DialogueQuestion } from './schema.ts'
+import { REPLY_STATUSES } from './schema.ts'
+
+/**
+ * Which dialogue a record belongs to: its dialogue heading without "(continued)" and the
+ * documents' symbols, so that the two meetings of one review are one dialogue.
+ */
+export const dialogueKey = (record: RecordInfo): string =>
+  record.dialogue
+    ? `${record.body ?? ''}|${record.dialogue
+        .replace(/\((?:continued|suite|cont\.?)\)/gi, '')
+        .replace(/\([^)]*\/[^)]*\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase()}`
+    : `record|${record.symbol}`
+
+/**
+ * The records of each dialogue in the order they were held: by meeting date (or, for a report, its
+ * distribution date), then meeting number; a document with neither (questions sent in advance)
+ * comes first.
+ */
+const inDialogueOrder = (a: RecordInfo, b: RecordInfo): number =>
+  (a.date ?? a.distributed ?? '').localeCompare(b.date ?? b.distributed ?? '') ||
+  (a.meetingNumber ?? 0) - (b.meetingNumber ?? 0) ||
+  a.symbol.localeCompare(b.symbol)
+
+/** How many words name a question's topic. */
+const TOPIC_WORDS = 5
+
+const refOf = (block: Block) => ({
+  record: block.record,
+  block: block.id,
+  paragraph: block.paragraph,
+  label: block.label,
+  citation: citationFor(block),
+  speaker: block.speaker,
+  role: block.role,
+})
+
+const toQuestion = ({ question, status, replies }: Linked): DialogueQuestion => {
+  const { block, start, end } = question
+  return {
+    ...refOf(block),
+    id: question.id,
+    excerpt: { text: block.text.slice(start, end), start, end },
+    // Its heaviest words: what it is about, rather than how it asks.
+    topic: [...question.terms]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, TOPIC_WORDS)
+      .map((t) => t.word),
+    status,
+    replies: replies.map((r) => ({
+      ...refOf(r.block),
+      score: r.score,
+      excerpt: { text: r.block.text.slice(r.start, r.end), start: r.start, end: r.end },
+    })),
+  }
+}
+
+/** Every record's map, worked out once: the questions asked in it and their replies in its dialogue. */
+export class Dialogues {
+  readonly #maps = new Map<string, DialogueMap>()
+
+  constructor(readonly corpus: Corpus) {}
+
+  /** The map of one record (by symbol), built with the rest of its dialogue on first use. */
+  async of(symbol: string): Promise<DialogueMap> {
+    const known = this.#maps.get(symbol)
+    if (known) return known
+    const { index, policy } = this.corpus
+    const record = index.records.find((r) => r.symbol === symbol)
+    if (!record) throw new Error(`no record ${symbol}`)
+    const key = dialogueKey(record)
+    const records = index.records.filter((r) => dialogueKey(r) === key).sort(inDialogueOrder)
+    const rank = new Map(records.map((r, i) => [r.symbol, i]))
+    const blocksOf = (r: RecordInfo) => [...(index.recordBlocks.get(r.symbol) ?? [])]
+    const all = records.flatMap(blocksOf)
+    const position = (b: Block) => (rank.get(b.record) ?? 0) * 1e6 + b.order
+    const answering = all.filter((b) => onSide(b, 'delegation'))
+    const stats = termStatsOf(all)
+    for (const r of records) {
+      const asked = await questionsIn(this.corpus, blocksOf(r), stats)
+      const linked = await linkReplies(this.corpus, asked, answering, position, policy)
+      const questions = linked.map(toQuestion)
+      const counts = Object.fromEntries(
+        REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])
+      ) as Record<(typeof REPLY_STATUSES)[number], number>
+      this.#maps.set(r.symbol, {
+        record: r.symbol,
+        records: records.map((x) => x.symbol),
+        counts: { questions: questions.length, ...counts },
+        questions,
+      })
+    }
+    return this.#maps.get(symbol) as DialogueMap
+  }
+}

@@ -1,0 +1,72 @@
+// What a reader of the map narrows it to (member, status, topic words), and the map as Markdown and CSV for a report's footnotes.
+import { normalizeForMatch } from '../text/normalize.ts'
+import type { DialogueMap, DialogueQuestion, ReplyStatus } from './schema.ts'
+
+export type DialogueFilter = { member?: string; status?: ReplyStatus; q?: string }
+
+export const STATUS_LABELS: Record<ReplyStatus, string> = {
+  answered: 'answered',
+  partly: 'partly answered',
+  no_reply: 'no reply recorded',
+}
+
+/** The questions asked by `member` (any part of the name), with `status`, mentioning every word of `q`. */
+export const filterQuestions = (
+  map: DialogueMap,
+  { member, status, q }: DialogueFilter
+): DialogueQuestion[] => {
+  const who = member ? normalizeForMatch(member).toLowerCase() : null
+  const words = q ? normalizeForMatch(q).toLowerCase().split(' ').filter(Boolean) : []
+  return map.questions.filter((question) => {
+    if (status && question.status !== status) return false
+    if (
+      who &&
+      !normalizeForMatch(question.speaker ?? '')
+        .toLowerCase()
+        .includes(who)
+    )
+      return false
+    const text = normalizeForMatch(
+      [question.excerpt.text, ...question.replies.map((r) => r.excerpt.text)].join(' ')
+    ).toLowerCase()
+    return words.every((w) => text.includes(w))
+  })
+}
+
+/** Where the map's judgement holds: "in CMW/C/SR.593" or "in A and B". */
+export const coverage = (map: DialogueMap): string => `in ${map.records.join(' and ')}`
+
+const COLUMNS = ['question', 'asked by', 'citation', 'status', 'reply citations', 'reply excerpt']
+
+const rowOf = (q: DialogueQuestion): string[] => [
+  q.excerpt.text,
+  q.speaker ?? '',
+  q.citation,
+  STATUS_LABELS[q.status],
+  q.replies.map((r) => r.citation).join('; '),
+  q.replies.map((r) => r.excerpt.text).join(' … '),
+]
+
+/** RFC 4180: every field quoted, quotes doubled, CRLF between rows. */
+export const dialogueCsv = (questions: readonly DialogueQuestion[]): string =>
+  [COLUMNS, ...questions.map(rowOf)]
+    .map((row) => row.map((field) => `"${field.replace(/"/g, '""')}"`).join(','))
+    .join('\r\n')
+    .concat('\r\n')
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
+
+export const dialogueMarkdown = (
+  map: DialogueMap,
+  questions: readonly DialogueQuestion[]
+): string =>
+  [
+    `# Dialogue map: ${map.record}`,
+    '',
+    `${map.counts.questions} questions ${coverage(map)}: ${map.counts.answered} answered, ${map.counts.partly} partly answered, ${map.counts.no_reply} with no reply recorded.`,
+    '',
+    `| ${COLUMNS.join(' | ')} |`,
+    `| ${COLUMNS.map(() => '---').join(' | ')} |`,
+    ...questions.map((q) => `| ${rowOf(q).map(cell).join(' | ')} |`),
+    '',
+  ].join('\n')

@@ -1,0 +1,103 @@
+import { cp, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT, loadConfig } from '../../src/config.ts'
+import { Dialogues, dialogueKey } from '../../src/dialogue/map.ts'
+import { isRequest } from '../../src/dialogue/questions.ts'
+import type { DialogueMap } from '../../src/dialogue/schema.ts'
+import { DialogueMapSchema } from '../../src/dialogue/schema.ts'
+import type { SearchIndex } from '../../src/index/search-index.ts'
+import { ensureIndex } from '../../src/index/load.ts'
+import { loadVectors } from '../../src/index/vectors.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
+
+// Two meetings of one dialogue (CRC/C/SR.9001 and its continuation, SR.9002), beside the CMW record.
+let index: SearchIndex
+let dialogues: Dialogues
+let first: DialogueMap
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rapporteur-dialogue-'))
+  const recordsDir = join(dir, 'records')
+  await cp(join(PROJECT_ROOT, 'records'), recordsDir, { recursive: true })
+  await cp(join(PROJECT_ROOT, 'tests/fixtures/dialogue'), recordsDir, { recursive: true })
+  const vectors = await loadVectors(loadConfig().vectorsPath)
+  index = (await ensureIndex(join(dir, 'index'), { recordsDir, vectors })).index
+  dialogues = new Dialogues(new Corpus(index))
+  first = await dialogues.of('CRC/C/SR.9001')
+})
+
+const byText = (map: DialogueMap, words: string) => {
+  const found = map.questions.find((q) => q.excerpt.text.includes(words))
+  if (!found) throw new Error(`no question with "${words}"`)
+  return found
+}
+
+describe('isRequest', () => {
+  it.each([
+    'He wondered whether the State party intended to raise the age.',
+    'She would like to know what support foster families received.',
+    'It would be useful to learn what measures had been taken.',
+    'Further information on sign language interpreters would be welcome.',
+    'Did the new child benefit reach families without a fixed address?',
+  ])('reads "%s" as a question', (sentence) => {
+    expect(isRequest(sentence)).toBe(true)
+  })
+
+  it.each([
+    'The Committee thanked the delegation for the constructive dialogue.',
+    'Migrants had been requested to provide documentation at bus stations.',
+    'A draft bill would be submitted to parliament in the spring.',
+  ])('does not read "%s" as a question', (sentence) => {
+    expect(isRequest(sentence)).toBe(false)
+  })
+})
+
+describe('the dialogue map', () => {
+  it('groups the meetings of one dialogue, "(continued)" and all, and keeps other records apart', () => {
+    const [a, b, cmw] = ['CRC/C/SR.9001', 'CRC/C/SR.9002', 'CMW/C/SR.593'].map((s) => {
+      const record = index.records.find((r) => r.symbol === s)
+      if (!record) throw new Error(`${s} not indexed`)
+      return dialogueKey(record)
+    })
+    expect(a).toBe(b)
+    expect(cmw).not.toBe(a)
+    expect(first.records).toEqual(['CRC/C/SR.9001', 'CRC/C/SR.9002'])
+  })
+
+  it('splits a member’s turn into its questions, each with its speaker and citation', () => {
+    expect(first.questions.map((q) => [q.speaker, q.label])).toEqual([
+      ['Mr. Lindqvist', '2'],
+      ['Mr. Lindqvist', '3'],
+      ['Ms. Haddad', '4'],
+      ['Ms. Haddad', '4'],
+      ['Ms. Haddad', '5'],
+    ])
+    expect(DialogueMapSchema.parse(first)).toEqual(first)
+  })
+
+  it('links a question to the reply in the same meeting, verbatim at its offsets', () => {
+    const age = byText(first, 'minimum age of criminal responsibility')
+    expect(age.status).toBe('answered')
+    expect(age.replies.map((r) => r.citation)).toEqual(['CRC/C/SR.9001, para. 7'])
+    for (const r of age.replies) {
+      const block = index.byKey.get(`${r.record}#${r.block}`)
+      expect(block?.text.slice(r.excerpt.start, r.excerpt.end)).toBe(r.excerpt.text)
+    }
+  })
+
+  it('links a question to its reply in the next meeting of the dialogue', () => {
+    const benefit = byText(first, 'child benefit')
+    expect(benefit.replies.map((r) => r.record)).toContain('CRC/C/SR.9002')
+  })
+
+  it('marks a question nothing in the dialogue answers as "no reply recorded"', () => {
+    const interpreters = byText(first, 'sign language interpreters')
+    expect(interpreters).toMatchObject({ status: 'no_reply', replies: [] })
+    expect(first.counts.no_reply).toBeGreaterThanOrEqual(1)
+  })
+
+  it('works the map out once', async () => {
+    expect(await dialogues.of('CRC/C/SR.9001')).toBe(first)
+  })
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import type { DialogueMap, DialogueQuestion } from '../../src/dialogue/schema.ts'
+import { dialogueCsv, dialogueMarkdown, filterQuestions } from '../../src/dialogue/view.ts'
+
+const question = (over: Partial<DialogueQuestion>): DialogueQuestion => ({
+  record: 'CEDAW/C/SR.2001',
+  block: '4',
+  paragraph: 4,
+  label: '4',
+  citation: 'CEDAW/C/SR.2001, para. 4',
+  speaker: 'Ms. Rana',
+  role: 'committee_member',
+  id: 'CEDAW/C/SR.2001#4.1',
+  excerpt: { text: 'She asked how many shelters were open.', start: 0, end: 38 },
+  topic: ['shelters'],
+  status: 'no_reply',
+  replies: [],
+  ...over,
+})
+
+const MAP: DialogueMap = {
+  record: 'CEDAW/C/SR.2001',
+  records: ['CEDAW/C/SR.2001', 'CEDAW/C/SR.2002'],
+  counts: { questions: 2, answered: 1, partly: 0, no_reply: 1 },
+  questions: [
+    question({}),
+    question({
+      id: 'CEDAW/C/SR.2001#5.1',
+      block: '5',
+      paragraph: 5,
+      label: '5',
+      citation: 'CEDAW/C/SR.2001, para. 5',
+      speaker: 'Mr. Bauer',
+      excerpt: {
+        text: 'He wondered whether the quota law, "as amended", applied.',
+        start: 0,
+        end: 57,
+      },
+      status: 'answered',
+      replies: [
+        {
+          record: 'CEDAW/C/SR.2002',
+          block: '9',
+          paragraph: 9,
+          label: '9',
+          citation: 'CEDAW/C/SR.2002, para. 9',
+          speaker: 'A representative of Utopia',
+          role: 'state_delegation',
+          score: 0.7,
+          excerpt: { text: 'The quota law applied to all | lists.', start: 0, end: 37 },
+        },
+      ],
+    }),
+  ],
+}
+
+describe('filterQuestions', () => {
+  it('narrows by member, by status and by every topic word, in questions and replies', () => {
+    expect(filterQuestions(MAP, { member: 'bauer' }).map((q) => q.speaker)).toEqual(['Mr. Bauer'])
+    expect(filterQuestions(MAP, { status: 'no_reply' }).map((q) => q.id)).toEqual([
+      'CEDAW/C/SR.2001#4.1',
+    ])
+    expect(filterQuestions(MAP, { q: 'quota lists' })).toHaveLength(1)
+    expect(filterQuestions(MAP, { q: 'quota shelters' })).toHaveLength(0)
+    expect(filterQuestions(MAP, {})).toHaveLength(2)
+  })
+})
+
+describe('exports', () => {
+  it('writes CSV as RFC 4180: quoted fields, doubled quotes, CRLF rows', () => {
+    const csv = dialogueCsv(MAP.questions)
+    const rows = csv.split('\r\n')
+    expect(rows).toHaveLength(4)
+    expect(rows[2]).toBe(
+      '"He wondered whether the quota law, ""as amended"", applied.","Mr. Bauer","CEDAW/C/SR.2001, para. 5","answered","CEDAW/C/SR.2002, para. 9","The quota law applied to all | lists."'
+    )
+  })
+
+  it('writes Markdown with the counts, the records covered and escaped cells', () => {
+    const md = dialogueMarkdown(MAP, MAP.questions)
+    expect(md).toContain(
+      '2 questions in CEDAW/C/SR.2001 and CEDAW/C/SR.2002: 1 answered, 0 partly answered, 1 with no reply recorded.'
+    )
+    expect(md).toContain('| no reply recorded |  |  |')
+    expect(md).toContain('all \\| lists.')
+  })
+})
