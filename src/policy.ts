@@ -54,6 +54,8 @@ export const PolicySchema = z
     topicCoverage: z.number().min(0).max(1),
     /** Most replies linked to one question. */
     repliesMax: z.number().int().min(1).max(20),
+    /** A generated claim stands when the paragraphs it cites cover this share of its content. */
+    claimCoverage: z.number().min(0).max(1),
     /** Two words are the same foreign and English word when they share this share of letters. */
     cognatePrefix: z.number().min(0).max(1),
   })
@@ -79,6 +81,7 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   alsoShare: 0.85,
   bearing: 0.25,
   cognatePrefix: 0.7,
+  claimCoverage: 0.6,
   replySimilarity: 0.25,
   replyLink: 0.25,
   replyShare: 0.9,

@@ -87,15 +87,21 @@ export type Retrieved = z.infer<typeof RetrievedSchema>
 export const SentenceVerdictSchema = z.object({
   text: z.string(),
   /**
-   * `supported`: cites only paragraphs the model was given, and its quotations are verbatim;
-   * `unsupported`: cites a paragraph the model was not given; `misquoted`: a quotation is not in
-   * the paragraphs it cites; `uncited`: a claim with no citation; `no_claim`: says the record does
-   * not answer.
+   * `supported`: cites only paragraphs the model was given, its quotations are verbatim, and
+   * what it says stands in them; `unsupported`: cites a paragraph the model was not given, or
+   * says what the paragraphs it cites do not (a figure or name not there, too little of it
+   * covered, a negation added or dropped, the other side's words); `misquoted`: a quotation is not
+   * in the paragraphs it cites; `uncited`: a claim with no citation; `no_claim`: says the record
+   * does not answer.
    */
   verdict: z.enum(['supported', 'unsupported', 'misquoted', 'uncited', 'no_claim']),
   /** The paragraphs it cites, as the record numbers them ("19", "115.1"). */
   citations: z.array(z.string()),
   reason: z.string().nullable(),
+  /** For a claim checked against its paragraphs: the share of its content they cover. */
+  score: z.number().min(0).max(1).optional(),
+  /** …and its words they do not hold. */
+  unmatched: z.array(z.string()).optional(),
 })
 export type SentenceVerdict = z.infer<typeof SentenceVerdictSchema>
 

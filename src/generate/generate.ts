@@ -11,7 +11,7 @@ import { coverage, queryTerm } from '../retrieve/coverage.ts'
 import { STOPWORDS } from '../language/english.ts'
 import type { LanguageCode } from '../language/language.ts'
 import { languageName } from '../language/language.ts'
-import { formatSources } from './prompt.ts'
+import { formatSources, sourcesMarker } from './prompt.ts'
 import { quotationsIn, verifyAnswer, withoutCitations } from './verify.ts'
 
 /** A chat model and the prompt it answers, built by the composition root. */
@@ -88,6 +88,7 @@ export const generateAnswer = async (
         question: retrieval.question.text,
         record,
         sources: formatSources(given),
+        marker: sourcesMarker(),
         language: languageName(retrieval.question.language),
       },
       { signal: AbortSignal.timeout(timeoutMs) }
@@ -102,7 +103,7 @@ export const generateAnswer = async (
     return fallBack(`the model ${why}: ${(error as Error).message}`, text || undefined)
   }
   const sources = new Map(given.map((b) => [b.label as string, b]))
-  const verification = verifyAnswer(text, sources)
+  const verification = verifyAnswer(corpus, text, sources)
   const kept = verification.sentences.filter(
     (s) => s.verdict === 'supported' || s.verdict === 'no_claim'
   )

@@ -1,6 +1,7 @@
 // The answer prompt: system and user templates from prompts/, and the numbered sources they are given.
 import { ChatPromptTemplate } from '@langchain/core/prompts'
 import { readFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { ROLE_LABELS, citationFor, type Block } from '../records/block.ts'
 
@@ -24,16 +25,39 @@ const loadPrompt = async (dir: string, name: string): Promise<ChatPromptTemplate
 }
 
 /**
+ * What record text may not carry into the prompt: the markers' brackets, and a "[para N]" that
+ * would pass for a source of its own. They are written with look-alike brackets; the excerpts
+ * users see are sliced from the record, never from this text.
+ */
+const FORGEABLE = /<{2,}|>{2,}|\[\s*(?=paras?\b)/gi
+
+const neutralise = (text: string): string =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(FORGEABLE, (match) =>
+      match.startsWith('<')
+        ? '‹'.repeat(match.length)
+        : match.startsWith('>')
+          ? '›'.repeat(match.length)
+          : '('
+    )
+
+/**
  * The sources as the model reads them: one numbered paragraph a line, with record and speaker.
  * Values filled into a template are never parsed as template text, so a paragraph cannot add
- * variables or instructions to the prompt; it stays inside the sources block.
+ * variables to the prompt; its brackets are neutralised, and the sources block is closed by a
+ * marker drawn afresh for each request, so that record text can neither close the block nor pass
+ * for a source.
  */
 export const formatSources = (blocks: Block[]): string =>
   blocks
     .map((b) => {
       const who = b.speaker
-        ? `${b.speaker} (${b.roles.map((r) => ROLE_LABELS[r]).join(', ')})`
+        ? `${neutralise(b.speaker)} (${b.roles.map((r) => ROLE_LABELS[r]).join(', ')})`
         : 'The record'
-      return `[para ${b.label}] ${citationFor(b)}. ${who}: ${b.text.replace(/\s+/g, ' ')}`
+      return `[para ${b.label}] ${citationFor(b)}. ${who}: ${neutralise(b.text)}`
     })
     .join('\n')
+
+/** A marker for one request's sources block: record text cannot know it in advance. */
+export const sourcesMarker = (): string => randomUUID()

@@ -2,6 +2,8 @@
 import type { Block } from '../records/block.ts'
 import { locateQuote } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
+import type { Corpus } from '../retrieve/corpus.ts'
+import { checkClaim } from './claim.ts'
 import type { SentenceVerdict, Verification } from '../answer/schema.ts'
 
 // "[para 19]", "[paras 17 and 18]", "[para. 17, 18]", "[para 115.1]".
@@ -24,12 +26,17 @@ export const withoutCitations = (sentence: string): string =>
 
 /**
  * Verdicts for each sentence of `text`. `sources` are the blocks given to the model, by paragraph
- * number as the record prints it ("19", "115.1"). A sentence is supported when it cites only given paragraphs and every quotation in it
- * stands verbatim in one of the paragraphs it cites.
+ * number as the record prints it ("19", "115.1"). A sentence is supported when it cites only given
+ * paragraphs, every quotation in it stands verbatim in one of them, and what it says stands there
+ * (`checkClaim`: its figures and names, its content words, its negation, its speaker's side).
  */
-export const verifyAnswer = (text: string, sources: Map<string, Block>): Verification => {
+export const verifyAnswer = (
+  corpus: Corpus,
+  text: string,
+  sources: Map<string, Block>
+): Verification => {
   const sentences = splitSentences(text).map(({ start, end }) =>
-    judge(text.slice(start, end), sources)
+    judge(corpus, text.slice(start, end), sources)
   )
   const claims = sentences.filter((s) => s.verdict !== 'no_claim')
   const supported = claims.filter((s) => s.verdict === 'supported').length
@@ -45,13 +52,18 @@ export const verifyAnswer = (text: string, sources: Map<string, Block>): Verific
   }
 }
 
-const judge = (sentence: string, sources: Map<string, Block>): SentenceVerdict => {
+const judge = (corpus: Corpus, sentence: string, sources: Map<string, Block>): SentenceVerdict => {
   const citations = [...new Set(citationsIn(sentence))]
-  const verdict = (v: SentenceVerdict['verdict'], reason: string | null): SentenceVerdict => ({
+  const verdict = (
+    v: SentenceVerdict['verdict'],
+    reason: string | null,
+    check?: { score: number; unmatched: string[] }
+  ): SentenceVerdict => ({
     text: sentence,
     verdict: v,
     citations,
     reason,
+    ...(check ? { score: Math.round(check.score * 1000) / 1000, unmatched: check.unmatched } : {}),
   })
   if (citations.length === 0) {
     return NO_CLAIM.test(sentence)
@@ -69,7 +81,9 @@ const judge = (sentence: string, sources: Map<string, Block>): SentenceVerdict =
     const found = citations.some((n) => locateQuote(sources.get(n)?.text ?? '', quote) !== null)
     if (!found) return verdict('misquoted', `“${quote}” is not in the paragraphs it cites`)
   }
-  return verdict('supported', null)
+  const cited = citations.flatMap((n) => sources.get(n) ?? [])
+  const check = checkClaim(corpus, withoutCitations(sentence), cited, corpus.policy.claimCoverage)
+  return check.ok ? verdict('supported', null, check) : verdict('unsupported', check.reason, check)
 }
 
 /** The quotations of a sentence, located in the cited paragraphs they come from. */

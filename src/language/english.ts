@@ -242,3 +242,20 @@ export const ENGLISH_REQUESTS: readonly RegExp[] = [
   /\b(?:please|kindly)\s+(?:provide|explain|describe|indicate|clarify|comment|elaborate)\b/i,
   /\b(?:more|further|additional|updated)\s+(?:information|details|data|statistics)\b/i,
 ]
+
+/** Words that negate a statement: a claim and the sentence it rests on must agree on them. */
+export const NEGATIONS: ReadonlySet<string> = new Set(
+  `not no never none neither nor without cannot nobody nothing nowhere n't no-one`.split(/\s+/)
+)
+
+/**
+ * How a model attributes what it reports ("According to the summary record, the representative of
+ * Mexico said that …"): these words say who and where, not what, and are not checked as content.
+ */
+export const CLAIM_SCAFFOLD: ReadonlySet<string> = new Set(
+  `according summary record records representative representatives delegate delegates stated
+  noted explained informed reported added indicated mentioned highlighted emphasized emphasised
+  stressed pointed observed remarked confirmed clarified asked wondered enquired inquired requested
+  sought wished wanted expressed welcomed acknowledged recalled affirmed declared described
+  also further`.split(/\s+/)
+)

@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyAnswer, withoutCitations } from '../../src/generate/verify.ts'
 import type { Block } from '../../src/records/block.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let corpus: Corpus
+beforeAll(async () => {
+  corpus = new Corpus((await openRealIndex()).index)
+})
 
 const block = (paragraph: number, text: string): Block => ({
   id: String(paragraph),
@@ -32,11 +39,13 @@ const sources = new Map([
     ),
   ],
 ])
-const verdicts = (text: string) => verifyAnswer(text, sources).sentences.map((s) => s.verdict)
+const verdicts = (text: string) =>
+  verifyAnswer(corpus, text, sources).sentences.map((s) => s.verdict)
 
 describe('verifyAnswer', () => {
   it('supports a sentence that cites a given paragraph and quotes it verbatim', () => {
     const result = verifyAnswer(
+      corpus,
       'According to the summary record, the representative of Mexico said there were “three migrant integration centres at the northern border” [para 19].',
       sources
     )
@@ -51,7 +60,7 @@ describe('verifyAnswer', () => {
   })
 
   it('rejects a citation of a paragraph the model was not given', () => {
-    const result = verifyAnswer('The delegation described the fire [para 17].', sources)
+    const result = verifyAnswer(corpus, 'The delegation described the fire [para 17].', sources)
     expect(result.overall).toBe('failed')
     expect(result.sentences[0]).toMatchObject({ verdict: 'unsupported', citations: ['17'] })
     expect(result.sentences[0]?.reason).toContain('para 17')
@@ -65,19 +74,24 @@ describe('verifyAnswer', () => {
   })
 
   it('flags a claim without a citation, and counts it against faithfulness', () => {
-    const result = verifyAnswer('There are three centres [para 19]. They are well run.', sources)
+    const result = verifyAnswer(
+      corpus,
+      'There are three centres [para 19]. They are well run.',
+      sources
+    )
     expect(result.sentences.map((s) => s.verdict)).toEqual(['supported', 'uncited'])
     expect(result).toMatchObject({ overall: 'partial', faithfulness: 0.5 })
   })
 
   it('reads several paragraphs in one citation', () => {
     expect(
-      verifyAnswer('Both points were made [paras 19 and 21].', sources).sentences[0]?.citations
+      verifyAnswer(corpus, 'Both points were made [paras 19 and 21].', sources).sentences[0]
+        ?.citations
     ).toEqual(['19', '21'])
   })
 
   it('treats "the record does not say" as no claim', () => {
-    expect(verifyAnswer('The summary record does not say.', sources)).toMatchObject({
+    expect(verifyAnswer(corpus, 'The summary record does not say.', sources)).toMatchObject({
       overall: 'failed',
       sentences: [{ verdict: 'no_claim' }],
     })
