@@ -38,13 +38,14 @@ const negated = (corpus: Corpus, text: string): boolean =>
 
 /**
  * Checks one claim (its citations removed) against the blocks it cites. `floor` is the share of
- * its content the blocks must cover.
+ * its content the blocks must cover; a claim not in English is checked by its figures and names
+ * only.
  */
 export const checkClaim = (
   corpus: Corpus,
   claim: string,
   cited: readonly Block[],
-  floor: number
+  { floor, english = true }: { floor: number; english?: boolean }
 ): ClaimCheck => {
   const source = citedText(cited)
   const sourceWords = corpus.passage(source)
@@ -95,6 +96,7 @@ export const checkClaim = (
       score,
       unmatched
     )
+  if (!english) return { ok: true, score, unmatched, reason: null }
   // The sentence it rests on: the cited sentence that covers most of it.
   const sentences = cited.flatMap((b) => corpus.sentences(b))
   const best = sentences.reduce<{ text: string; share: number } | null>((a, s) => {

@@ -103,7 +103,9 @@ export const generateAnswer = async (
     return fallBack(`the model ${why}: ${(error as Error).message}`, text || undefined)
   }
   const sources = new Map(given.map((b) => [b.label as string, b]))
-  const verification = verifyAnswer(corpus, text, sources)
+  const verification = verifyAnswer(corpus, text, sources, {
+    language: retrieval.question.language,
+  })
   const kept = verification.sentences.filter(
     (s) => s.verdict === 'supported' || s.verdict === 'no_claim'
   )

@@ -3,6 +3,7 @@ import type { Block } from '../records/block.ts'
 import { locateQuote } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
+import type { LanguageCode } from '../language/language.ts'
 import { checkClaim } from './claim.ts'
 import type { SentenceVerdict, Verification } from '../answer/schema.ts'
 
@@ -33,10 +34,14 @@ export const withoutCitations = (sentence: string): string =>
 export const verifyAnswer = (
   corpus: Corpus,
   text: string,
-  sources: Map<string, Block>
+  sources: Map<string, Block>,
+  { language = 'en' }: { language?: LanguageCode } = {}
 ): Verification => {
+  // An answer written in another language is checked by its quotations, figures and names: its
+  // own words are not the record's.
+  const floor = language === 'en' ? corpus.policy.claimCoverage : 0
   const sentences = splitSentences(text).map(({ start, end }) =>
-    judge(corpus, text.slice(start, end), sources)
+    judge(corpus, text.slice(start, end), sources, floor, language === 'en')
   )
   const claims = sentences.filter((s) => s.verdict !== 'no_claim')
   const supported = claims.filter((s) => s.verdict === 'supported').length
@@ -52,7 +57,13 @@ export const verifyAnswer = (
   }
 }
 
-const judge = (corpus: Corpus, sentence: string, sources: Map<string, Block>): SentenceVerdict => {
+const judge = (
+  corpus: Corpus,
+  sentence: string,
+  sources: Map<string, Block>,
+  floor: number,
+  english: boolean
+): SentenceVerdict => {
   const citations = [...new Set(citationsIn(sentence))]
   const verdict = (
     v: SentenceVerdict['verdict'],
@@ -82,7 +93,7 @@ const judge = (corpus: Corpus, sentence: string, sources: Map<string, Block>): S
     if (!found) return verdict('misquoted', `“${quote}” is not in the paragraphs it cites`)
   }
   const cited = citations.flatMap((n) => sources.get(n) ?? [])
-  const check = checkClaim(corpus, withoutCitations(sentence), cited, corpus.policy.claimCoverage)
+  const check = checkClaim(corpus, withoutCitations(sentence), cited, { floor, english })
   return check.ok ? verdict('supported', null, check) : verdict('unsupported', check.reason, check)
 }
 
