@@ -81,7 +81,7 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   alsoShare: 0.85,
   bearing: 0.25,
   cognatePrefix: 0.7,
-  claimCoverage: 0.6,
+  claimCoverage: 0.8,
   replySimilarity: 0.25,
   replyLink: 0.25,
   replyShare: 0.9,

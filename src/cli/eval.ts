@@ -15,7 +15,10 @@ import type { EvalQuestion } from '../evals/set.ts'
 import { parseEvalSet } from '../evals/set.ts'
 import { ensureIndex } from '../index/load.ts'
 import type { SearchIndex } from '../index/search-index.ts'
+import type { ClaimMetrics } from '../evals/claims.ts'
+import { balancedAccuracy, evaluateClaims, parseClaims } from '../evals/claims.ts'
 import type { DialogueGold } from '../evals/dialogue.ts'
+import { Corpus } from '../retrieve/corpus.ts'
 import { evaluateDialogue, goldRecords, linkF1, parseDialogueGold } from '../evals/dialogue.ts'
 import { ensureVectors } from '../index/vectors.ts'
 import type { Policy } from '../policy.ts'
@@ -24,6 +27,8 @@ import { RETRIEVERS } from '../retrieve/search.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
 export const SETS_DIR = join(PROJECT_ROOT, 'evals/sets')
+/** Labelled model sentences for the claim verifier. */
+export const CLAIMS_DIR = join(PROJECT_ROOT, 'evals/claims')
 /** Gold dialogue maps. */
 export const DIALOGUE_DIR = join(PROJECT_ROOT, 'evals/dialogue')
 /** Sidecars for the shared UN documents the sets ask about. */
@@ -42,6 +47,40 @@ const readSet = async (path: string): Promise<EvalQuestion[]> => {
     throw new UsageError(`cannot read eval set ${path}: ${error.message}`)
   })
   return parseEvalSet(text, relative(PROJECT_ROOT, path))
+}
+
+/** The labelled claims whose records are indexed, each set verified. */
+const readClaims = async (
+  indexed: ReadonlySet<string>,
+  corpus: Corpus
+): Promise<ClaimMetrics[]> => {
+  if (!existsSync(CLAIMS_DIR)) return []
+  const metrics: ClaimMetrics[] = []
+  for (const file of (await readdir(CLAIMS_DIR)).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const name = relative(PROJECT_ROOT, join(CLAIMS_DIR, file))
+    const claims = parseClaims(await readFile(join(CLAIMS_DIR, file), 'utf8'), name)
+    const missing = [...new Set(claims.map((c) => c.record))].filter((r) => !indexed.has(r))
+    if (missing.length > 0) stderrLog(`${name}: skipped, ${missing.join(', ')} not indexed`)
+    else metrics.push(...evaluateClaims(corpus, claims, name))
+  }
+  return metrics
+}
+
+/** The claim coverage that best accepts true paraphrases and refuses the rest, on the tuning claims. */
+const calibrateClaims = async (
+  index: SearchIndex,
+  policy: Policy,
+  indexed: ReadonlySet<string>
+): Promise<Partial<Policy>> => {
+  let best = { claimCoverage: policy.claimCoverage, score: -1 }
+  for (const claimCoverage of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const corpus = new Corpus(index, PolicySchema.parse({ ...policy, claimCoverage }))
+    const tuning = (await readClaims(indexed, corpus)).filter((m) => m.split === 'tune')
+    const score =
+      tuning.reduce((sum, m) => sum + balancedAccuracy(m), 0) / Math.max(1, tuning.length)
+    if (score > best.score) best = { claimCoverage, score }
+  }
+  return { claimCoverage: best.claimCoverage }
 }
 
 /** The gold dialogue maps whose records are all indexed; the others are reported and skipped. */
@@ -188,7 +227,8 @@ run(async () => {
     golds.map(({ name: set, gold }) => evaluateDialogue((r) => pipeline.dialogue(r), gold, set))
   )
   const name = sets.map((s) => relative(PROJECT_ROOT, s)).join(', ')
-  const report = buildReport(name, outcomes, pipeline.corpus.policy, dialogue)
+  const claims = await readClaims(indexed, pipeline.corpus)
+  const report = buildReport(name, outcomes, pipeline.corpus.policy, { dialogue, claims })
   const chartName = 'recall-at-k.svg'
   const chart = recallChart(
     RETRIEVERS.map((r) => ({
@@ -224,8 +264,9 @@ run(async () => {
     }
     const relevance = bestThreshold(points)
     const linker = await calibrateLinker(index, pipeline.corpus.policy, golds)
+    const claimCoverage = await calibrateClaims(index, pipeline.corpus.policy, indexed)
     console.log(
-      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance, ...linker }, null, 2)}`
+      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance, ...linker, ...claimCoverage }, null, 2)}`
     )
   }
   console.log(

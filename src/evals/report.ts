@@ -1,5 +1,6 @@
 // The readable eval report: held-out figures first, then tuning; categories, records, the relevance threshold's curve, failures.
 import type { CalibrationPoint } from './calibrate.ts'
+import type { ClaimMetrics } from './claims.ts'
 import type { DialogueMetrics } from './dialogue.ts'
 import type { RetrieverName } from '../retrieve/search.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
@@ -187,6 +188,12 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
       })
     ),
     '',
+    '## Generated claims checked against what they cite',
+    '',
+    report.claims.length === 0
+      ? 'No labelled claims.'
+      : `Each labelled sentence verified as a model's answer citing one paragraph (every numbered paragraph of its record given): the share the verifier accepts. True paraphrases should be accepted; distortions and inventions refused.\n\n${claimsTable(report.claims)}`,
+    '',
     '## Dialogue map',
     '',
     report.dialogue.length === 0
@@ -252,3 +259,21 @@ export const dialogueTable = (metrics: readonly DialogueMetrics[]): string =>
         f3(m.status_accuracy),
       ])
   )
+
+/** Acceptance by label and kind of distortion, held out first. */
+export const claimsTable = (metrics: readonly ClaimMetrics[]): string => {
+  const keys = [...new Set(metrics.flatMap((m) => Object.keys(m.accepted)))].sort()
+  return table(
+    [
+      'accepted',
+      ...metrics.map((m) => `${m.split === 'holdout' ? 'held out' : 'tuning'} (${m.claims})`),
+    ],
+    keys.map((k) => [
+      k,
+      ...metrics.map((m) => {
+        const a = m.accepted[k]
+        return a ? `${f3(a.accepted)} of ${a.claims}` : '–'
+      }),
+    ])
+  )
+}

@@ -9,6 +9,7 @@ import { PolicySchema } from '../policy.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import { RETRIEVERS, type RetrieverName } from '../retrieve/search.ts'
 import { mean, ndcgAt, percentile, ratio, recallAt, reciprocalRank } from './metrics.ts'
+import type { ClaimMetrics } from './claims.ts'
 import type { DialogueMetrics } from './dialogue.ts'
 import type { AnswerMetrics, EvalReport, RetrievalMetrics, Summary } from './schema.ts'
 import type { EvalQuestion } from './set.ts'
@@ -269,7 +270,7 @@ export const buildReport = (
   set: string,
   outcomes: Outcome[],
   policy: Record<string, number>,
-  dialogue: DialogueMetrics[] = []
+  { dialogue = [], claims = [] }: { dialogue?: DialogueMetrics[]; claims?: ClaimMetrics[] } = {}
 ): EvalReport => {
   const { questions, retrievers, answer } = summarise(outcomes)
   const latencies = outcomes.map((o) => o.latencyMs)
@@ -298,6 +299,7 @@ export const buildReport = (
       heldOut: curve('holdout'),
       inForce: policy.relevance ?? 0,
     },
+    claims,
     dialogue,
     results: outcomes.map((o) => ({
       id: o.question.id,

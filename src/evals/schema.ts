@@ -1,5 +1,6 @@
 // The eval report's JSON shape (`npm run eval -- --json OUT`), shared by the harness, the CLI and tests.
 import { z } from 'zod'
+import { ClaimMetricsSchema } from './claims.ts'
 import { DialogueMetricsSchema } from './dialogue.ts'
 
 export const RetrievalMetricsSchema = z
@@ -92,6 +93,8 @@ export const EvalReportSchema = z
         inForce: z.number(),
       })
       .strict(),
+    /** The claim verifier on each labelled set: the share of each label and kind it accepts. */
+    claims: z.array(ClaimMetricsSchema),
     /** The dialogue map against each gold map whose records are indexed. */
     dialogue: z.array(DialogueMetricsSchema),
     results: z.array(QuestionResultSchema),

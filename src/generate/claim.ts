@@ -1,9 +1,11 @@
 // Checks a cited claim against the paragraphs it cites: its figures and names must stand there, its content words must be covered, and it must agree with them on negation.
 import {
+  CLAIM_REPORTING,
   CLAIM_SCAFFOLD,
   ENGLISH_SPEAKERS,
   NEGATIONS,
   SCAFFOLD,
+  SCOPE_CLASSES,
   STOPWORDS,
 } from '../language/english.ts'
 import { HONORIFICS } from '../records/conventions.ts'
@@ -11,6 +13,7 @@ import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { queryTerm, termMatch, weightedShare } from '../retrieve/coverage.ts'
+import { stem } from '../text/tokenize.ts'
 
 export type ClaimCheck = {
   ok: boolean
@@ -22,6 +25,12 @@ export type ClaimCheck = {
 }
 
 const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()))
+/** Each scope word's stem and the kind it belongs to. */
+const SCOPE_KIND = new Map(
+  Object.entries(SCOPE_CLASSES).flatMap(([kind, words]) =>
+    words.map((w) => [stem(w), kind] as const)
+  )
+)
 // "1,900", "41,610", "2019", "39 per cent": figures as written, thousands separators dropped.
 const FIGURE = /\d[\d,.]*\d|\d/g
 const figuresIn = (text: string): string[] =>
@@ -90,7 +99,7 @@ export const checkClaim = (
     return fail(`${wrongFigures.join(', ')} is not in the paragraphs it cites`, score, unmatched)
   if (wrongNames.length > 0)
     return fail(`${wrongNames.join(', ')} is not in the paragraphs it cites`, score, unmatched)
-  if (score < floor)
+  if (english && score < floor)
     return fail(
       `the paragraphs it cites cover ${Math.round(score * 100)} % of what it says`,
       score,
@@ -114,19 +123,26 @@ export const checkClaim = (
       score,
       unmatched
     )
+  // Words of quantity and direction must find their kind in the paragraph: "fell" is not "increased".
+  const kinds = (words: Iterable<string>) =>
+    new Set([...words].flatMap((w) => SCOPE_KIND.get(corpus.stem(w)) ?? []))
+  const stated = kinds(corpus.tokens(source).map((t) => t.word))
+  const shifted = tokens.filter((t) => [...kinds([t.word])].some((k) => !stated.has(k)))
+  if (shifted.length > 0)
+    return fail(
+      `“${shifted.map((t) => claim.slice(t.start, t.end)).join('”, “')}” is not what the paragraph it cites says`,
+      score,
+      [...unmatched, ...shifted.map((t) => t.word)]
+    )
   // Who said it: a claim that gives the words to the other side of the dialogue misattributes them.
-  const subject =
-    /^(.*?)\b(?:said|stated|noted|explained|asked|wondered|informed|reported|added)\b/i.exec(
-      claim
-    )?.[1]
-  if (subject && cited.every((b) => b.speaker !== null)) {
+  const attribution = CLAIM_REPORTING.exec(claim)
+  const subject = (attribution?.[1] ?? attribution?.[2] ?? '').replace(/\bsummary\s+record\b/gi, '')
+  if (subject.trim() && cited.every((b) => b.speaker !== null)) {
     const delegation = cited.some((b) => b.roles.includes('state_delegation'))
-    const claimsCommittee =
-      ENGLISH_SPEAKERS.committee.test(subject) &&
-      !/\brecord\b/i.test(subject.replace(/summary record/gi, ''))
     const claimsDelegation =
       ENGLISH_SPEAKERS.delegation.test(subject) || /\brepresentative\b/i.test(subject)
-    if ((delegation && claimsCommittee && !claimsDelegation) || (!delegation && claimsDelegation))
+    const claimsCommittee = ENGLISH_SPEAKERS.committee.test(subject) && !claimsDelegation
+    if ((delegation && claimsCommittee) || (!delegation && claimsDelegation))
       return fail('it gives the words to the other side of the dialogue', score, unmatched)
   }
   return { ok: true, score, unmatched, reason: null }

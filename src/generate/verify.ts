@@ -39,9 +39,8 @@ export const verifyAnswer = (
 ): Verification => {
   // An answer written in another language is checked by its quotations, figures and names: its
   // own words are not the record's.
-  const floor = language === 'en' ? corpus.policy.claimCoverage : 0
   const sentences = splitSentences(text).map(({ start, end }) =>
-    judge(corpus, text.slice(start, end), sources, floor, language === 'en')
+    judge(corpus, text.slice(start, end), sources, language === 'en')
   )
   const claims = sentences.filter((s) => s.verdict !== 'no_claim')
   const supported = claims.filter((s) => s.verdict === 'supported').length
@@ -61,7 +60,6 @@ const judge = (
   corpus: Corpus,
   sentence: string,
   sources: Map<string, Block>,
-  floor: number,
   english: boolean
 ): SentenceVerdict => {
   const citations = [...new Set(citationsIn(sentence))]
@@ -93,7 +91,10 @@ const judge = (
     if (!found) return verdict('misquoted', `“${quote}” is not in the paragraphs it cites`)
   }
   const cited = citations.flatMap((n) => sources.get(n) ?? [])
-  const check = checkClaim(corpus, withoutCitations(sentence), cited, { floor, english })
+  const check = checkClaim(corpus, withoutCitations(sentence), cited, {
+    floor: corpus.policy.claimCoverage,
+    english,
+  })
   return check.ok ? verdict('supported', null, check) : verdict('unsupported', check.reason, check)
 }
 

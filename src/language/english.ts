@@ -259,3 +259,29 @@ export const CLAIM_SCAFFOLD: ReadonlySet<string> = new Set(
   sought wished wanted expressed welcomed acknowledged recalled affirmed declared described
   also further`.split(/\s+/)
 )
+
+/**
+ * Words of quantity and direction, by what they say: a claim's must find a word of the same kind
+ * in the paragraph it cites ("rose" for "increased", "over" for "more than"), never one of another
+ * ("fell" for "increased", "most" for "a small percentage").
+ */
+export const SCOPE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  up: `increase increased increases increasing rise rose risen rising grow grew grown growing growth
+  up higher highest more over exceed exceeded exceeding above doubled tripled expanded extended
+  stepped`.split(/\s+/),
+  down: `decrease decreased decreases decreasing fall fell fallen falling decline declined declining
+  drop dropped reduce reduced reduction down lower lowest less fewer under below halved cut`.split(
+    /\s+/
+  ),
+  all: `all every each entire whole universal`.split(/\s+/),
+  most: `most majority bulk`.split(/\s+/),
+  few: `few small minority only handful limited`.split(/\s+/),
+  none: `none no nobody nothing neither`.split(/\s+/),
+}
+
+/**
+ * The verbs a claim reports with ("the delegation said …", "Mr. X described …"); what comes
+ * before one is who the claim gives the words to.
+ */
+export const CLAIM_REPORTING =
+  /^(.*?)\b(?:said|says|stated|noted|explained|asked|wondered|informed|reported|added|described|linked|announced|mentioned|told|highlighted|emphasi[sz]ed|stressed|indicated|confirmed|observed|pointed\s+out|argued|claimed|acknowledged|welcomed|expressed|called|urged|requested|recommended|challenged|admitted)\b|^\s*according\s+to\s+([^,]+),/i

@@ -34,6 +34,7 @@ describe('quality on the default eval set', () => {
       'by_category',
       'by_record',
       'threshold',
+      'claims',
       'dialogue',
       'results',
     ])
