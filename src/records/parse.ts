@@ -5,6 +5,7 @@ import { normalizeWhitespace } from '../text/normalize.ts'
 import { openingOf } from './attribution.ts'
 import type { Block, BlockKind, Masthead, Numbering, ParsedRecord } from './block.ts'
 import { slugFor } from './block.ts'
+import { withoutBidi } from './citation.ts'
 import { PROCEDURAL, SECTION_LABEL, TOOK_THE_CHAIR } from './conventions.ts'
 import { bodyStart, readMasthead } from './masthead.ts'
 import type { Label } from './numbering.ts'
@@ -95,13 +96,15 @@ export const parseDocument = (
   )
   const found = readMasthead(sources.slice(0, start), document.furniture)
   const meta = { ...found, ...override } as Masthead & { symbol: string | null }
-  if (!meta.symbol) {
+  // A symbol is an identifier: controls that reorder how it shows have no place in it.
+  const symbol = meta.symbol === null ? '' : withoutBidi(meta.symbol).trim()
+  if (!symbol) {
     throw new RecordParseError(
       file,
       'no document symbol: the document prints none that was found, and there is no sidecar giving one (add a JSON sidecar with {"symbol": "…"})'
     )
   }
-  const masthead: Masthead = { ...meta, symbol: meta.symbol }
+  const masthead: Masthead = { ...meta, symbol }
   const candidates = sources.slice(start).map(classify)
   const paragraphs = candidates.filter((c) => c.kind === 'paragraph')
   const numbered = paragraphs.filter((c) => c.label !== null).length

@@ -146,4 +146,23 @@ describe('loadRecords', () => {
       },
     ])
   })
+
+  it('strips bidirectional controls from a symbol, so that citations show and copy as they read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-records-'))
+    await writeFile(join(dir, 'reversed.txt'), RECORD.replace(/^CCPR\/C\/SR\.9\n/, ''))
+    await writeFile(
+      join(dir, 'reversed.json'),
+      JSON.stringify({ symbol: 'CCPR/C/SR.13\u202e.arap ,live' })
+    )
+    await writeFile(join(dir, 'only-controls.txt'), RECORD.replace(/^CCPR\/C\/SR\.9\n/, ''))
+    await writeFile(join(dir, 'only-controls.json'), JSON.stringify({ symbol: '\u202e\u2066' }))
+    const { records, failures } = await loadRecords(dir)
+    expect(records.map((r) => r.meta.symbol)).toEqual(['CCPR/C/SR.13.arap ,live'])
+    expect(records[0]?.blocks.every((b) => !/[\u202a-\u202e\u2066-\u2069]/u.test(b.record))).toBe(
+      true
+    )
+    expect(failures.map((f) => [f.file, f.reason.slice(0, 20)])).toEqual([
+      ['only-controls.txt', 'no document symbol: '],
+    ])
+  })
 })

@@ -37,3 +37,17 @@ describe('GET /records/:record/paragraphs/:n', () => {
     expect(await response.text()).toMatch(reason)
   })
 })
+
+describe('GET /assets/app.css', () => {
+  it('isolates record text, so that a bidirectional control in it reorders nothing around it', async () => {
+    const css = (await (await app.request('/assets/app.css')).text()).replace(
+      /\/\*[\s\S]*?\*\//g,
+      ''
+    )
+    const rule = /([^{}]+)\{\s*unicode-bidi: isolate;\s*\}/.exec(css)
+    const selectors = rule?.[1]?.split(',').map((s) => s.trim())
+    expect(selectors).toEqual(
+      expect.arrayContaining(['blockquote', '.speaker', '.chip', '.paragraph-text'])
+    )
+  })
+})
