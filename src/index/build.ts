@@ -3,7 +3,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import { Document } from '@langchain/core/documents'
 import type { Embeddings } from '@langchain/core/embeddings'
 import hnswlib from 'hnswlib-node'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Block, ParsedRecord, RecordInfo } from '../records/block.ts'
 import type { RecordFailure, SourceFile } from '../records/load.ts'
@@ -163,8 +163,11 @@ export const writeIndex = async (index: SearchIndex, dir: string): Promise<Manif
   const builds = join(dir, BUILDS_DIR)
   const id = index.manifest.id
   const aside = join(builds, `.${id}.tmp`)
+  await removeStaleBuilds(dir)
   await rm(aside, { recursive: true, force: true })
   await mkdir(aside, { recursive: true })
+  // Who is writing this build: a later start removes it only once this process is gone.
+  await writeFile(join(aside, OWNER_FILE), JSON.stringify({ pid: process.pid }))
   await index.dense.save(aside)
   const corpus: StoredCorpus = { records: index.records, blocks: index.blocks }
   const contents: Record<(typeof STORED_FILES)[number], string> = {
@@ -181,15 +184,74 @@ export const writeIndex = async (index: SearchIndex, dir: string): Promise<Manif
   )
   const files: Record<string, string> = {}
   for (const name of (await readdir(aside)).sort())
-    files[name] = sha256(await readFile(join(aside, name)))
+    if (name !== OWNER_FILE) files[name] = sha256(await readFile(join(aside, name)))
   const manifest: Manifest = { ...index.manifest, files }
   await writeFile(join(aside, 'manifest.json'), JSON.stringify(manifest, null, 2))
   await rename(aside, join(builds, id))
+  await rm(join(builds, id, OWNER_FILE), { force: true })
   const pointer = join(dir, `${CURRENT_FILE}.${process.pid}.tmp`)
   await writeFile(pointer, `${id}\n`)
   await rename(pointer, join(dir, CURRENT_FILE))
   await removeOtherBuilds(builds, id)
   return manifest
+}
+
+/** The file in a build being written that names the process writing it. */
+const OWNER_FILE = '.owner'
+/** A half-written build that names no writer is left this long before it counts as abandoned. */
+const UNOWNED_GRACE_MS = 10 * 60_000
+
+/** Whether a process is running: signal 0 checks without signalling (EPERM: it runs as another user). */
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes what failed or killed builds left behind: `builds/.<id>.tmp` directories and
+ * `CURRENT.<pid>.tmp` pointers whose writer is no longer running (a build with no owner file
+ * counts as abandoned once it is ten minutes old). Another live process's build is left alone.
+ */
+export const removeStaleBuilds = async (dir: string): Promise<string[]> => {
+  const removed: string[] = []
+  const builds = join(dir, BUILDS_DIR)
+  const entries = await readdir(builds).catch(() => [] as string[])
+  for (const name of entries.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) {
+    const path = join(builds, name)
+    const owner = await readFile(join(path, OWNER_FILE), 'utf8')
+      .then((text) => (JSON.parse(text) as { pid?: unknown }).pid)
+      .catch(() => null)
+    const abandoned =
+      typeof owner === 'number'
+        ? !isRunning(owner)
+        : Date.now() - (await stat(path)).mtimeMs > UNOWNED_GRACE_MS
+    // A folder that cannot be written (read-only, full) keeps them until it can.
+    if (
+      abandoned &&
+      (await rm(path, { recursive: true, force: true }).then(
+        () => true,
+        () => false
+      ))
+    )
+      removed.push(join(BUILDS_DIR, name))
+  }
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = new RegExp(`^${CURRENT_FILE}\\.(\\d+)\\.tmp$`).exec(name)?.[1]
+    if (
+      pid &&
+      !isRunning(Number(pid)) &&
+      (await rm(join(dir, name), { force: true }).then(
+        () => true,
+        () => false
+      ))
+    )
+      removed.push(name)
+  }
+  return removed
 }
 
 const removeOtherBuilds = async (builds: string, keep: string): Promise<void> => {

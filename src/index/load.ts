@@ -6,7 +6,7 @@ import { IndexInvalidError } from '../errors.ts'
 import type { RecordFailure } from '../records/load.ts'
 import { listSources, loadRecords, sha256 } from '../records/load.ts'
 import type { BuildOptions, StoredCorpus } from './build.ts'
-import { BUILDS_DIR, CURRENT_FILE, buildIndex, writeIndex } from './build.ts'
+import { BUILDS_DIR, CURRENT_FILE, buildIndex, removeStaleBuilds, writeIndex } from './build.ts'
 import { loadBm25Index } from './bm25-index.ts'
 import type { TermStats } from './lexical.ts'
 import type { Manifest } from './manifest.ts'
@@ -160,6 +160,8 @@ export const ensureIndex = async (
   dir: string,
   options: OpenOptions & BuildOptions
 ): Promise<EnsuredIndex> => {
+  // What builds killed mid-way left behind goes at every start, not only at the next build.
+  await removeStaleBuilds(dir)
   try {
     const index = await openIndex(dir, options)
     return { index, rebuilt: null, failures: index.manifest.failures }

@@ -1,4 +1,15 @@
-import { appendFile, cp, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SyntheticEmbeddings } from '@langchain/core/utils/testing'
@@ -156,6 +167,32 @@ describe('index build and load', () => {
     await rebuildIndex(indexDir, { recordsDir, vectors })
     const builds = await readdir(join(indexDir, BUILDS_DIR))
     expect(builds).toHaveLength(1)
+    expect(await readdir(indexDir)).toEqual([BUILDS_DIR, CURRENT_FILE].sort())
+  })
+
+  it('removes what killed builds left behind at the next start, but never a live writer’s build', async () => {
+    await rebuildIndex(indexDir, { recordsDir, vectors })
+    const builds = join(indexDir, BUILDS_DIR)
+    // A process that has exited: its pid names no running process.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'])
+    const deadPid = Number(dead.stdout.toString())
+    const tmp = async (name: string, owner: number | null, ageMs = 0) => {
+      await mkdir(join(builds, name), { recursive: true })
+      await writeFile(join(builds, name, 'vectors.bin'), 'x'.repeat(1000))
+      if (owner !== null)
+        await writeFile(join(builds, name, '.owner'), JSON.stringify({ pid: owner }))
+      const then = new Date(Date.now() - ageMs)
+      await utimes(join(builds, name), then, then)
+    }
+    await tmp('.killed.tmp', deadPid)
+    await tmp('.live.tmp', process.pid)
+    await tmp('.old-unowned.tmp', null, 60 * 60_000)
+    await tmp('.new-unowned.tmp', null)
+    await writeFile(join(indexDir, `CURRENT.${deadPid}.tmp`), 'x\n')
+    const ensured = await ensureIndex(indexDir, { recordsDir, vectors })
+    expect(ensured.rebuilt).toBeNull()
+    const left = (await readdir(builds)).filter((n) => n.endsWith('.tmp')).sort()
+    expect(left).toEqual(['.live.tmp', '.new-unowned.tmp'])
     expect(await readdir(indexDir)).toEqual([BUILDS_DIR, CURRENT_FILE].sort())
   })
 
