@@ -30,6 +30,7 @@ export const openRapporteur = async (
     efSearch: config.efSearch,
   })
   if (ensured.rebuilt) log(`index rebuilt (${ensured.rebuilt})`)
+  for (const warning of ensured.warnings) log(`warning: ${warning}`)
   logReading(ensured.index, log)
   return ensured
 }
@@ -106,7 +107,7 @@ export const openGenerator = async (
     loadTranslationPrompt(prompts),
   ])
   log(`generative answers by ${name}, every citation verified`)
-  return { name, model, prompt, translation }
+  return { name, model, prompt, translation, endsWithReason: true }
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
 import { drainable } from '../server/drain.ts'
+import { nodeServerOptions } from '../server/limits.ts'
 import type { LogLine } from '../server/middleware.ts'
 import { run, stderrLog } from './run.ts'
 
@@ -15,7 +16,7 @@ const writeLine = (line: LogLine) => process.stderr.write(`${JSON.stringify(line
 
 run(async () => {
   const config = loadConfig()
-  const { index } = await openRapporteur(config, stderrLog)
+  const { index, warnings } = await openRapporteur(config, stderrLog)
   const generator = await openGenerator(config.llm, stderrLog)
   const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
   // The dialogue maps are worked out once, before the first request, not by it.
@@ -24,12 +25,14 @@ run(async () => {
   stderrLog(
     `dialogue maps of ${index.records.length} records in ${Math.round(performance.now() - started)} ms`
   )
+  // A generative answer may take the model's whole time budget, and a little more.
+  const budgetMs = generator
+    ? Math.max(config.timeoutMs, config.llm.timeoutMs + 2_000)
+    : config.timeoutMs
   const app = createApp(pipeline, {
     maxBodyBytes: config.maxBodyBytes,
-    // A generative answer may take the model's whole time budget, and a little more.
-    timeoutMs: generator
-      ? Math.max(config.timeoutMs, config.llm.timeoutMs + 2_000)
-      : config.timeoutMs,
+    timeoutMs: budgetMs,
+    warnings,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     logQuestions: config.logQuestions,
@@ -42,10 +45,18 @@ run(async () => {
         stack: error instanceof Error ? (error.stack ?? null) : null,
       }),
   })
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    const symbols = index.records.map((r) => r.symbol).join(', ')
-    stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
-  })
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname: config.host,
+      port: config.port,
+      serverOptions: nodeServerOptions(budgetMs),
+    },
+    (info) => {
+      const symbols = index.records.map((r) => r.symbol).join(', ')
+      stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
+    }
+  )
   server.on('error', (error) => {
     stderrLog(`error: cannot listen on ${config.host}:${config.port}: ${error.message}`)
     process.exit(1)

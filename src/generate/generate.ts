@@ -21,6 +21,11 @@ export type Generator = {
   prompt: ChatPromptTemplate
   /** Rewrites a question in another language into English; without it, such a question is read as written. */
   translation?: ChatPromptTemplate
+  /**
+   * The model's server says why a stream ended (OpenAI's `finish_reason`, Ollama's `done`): a
+   * stream that ends without saying so broke off, however cleanly the connection closed.
+   */
+  endsWithReason?: boolean
 }
 
 export type GenerateOptions = {
@@ -30,6 +35,8 @@ export type GenerateOptions = {
   maxSources?: number
   /** Called with each piece of text as the model streams it. */
   onToken?: (token: string) => void | Promise<void>
+  /** Aborts the model call: the client has gone. */
+  signal?: AbortSignal
 }
 
 /**
@@ -67,7 +74,7 @@ export const generateAnswer = async (
   corpus: Corpus,
   retrieval: Retrieval,
   extractive: AskResponse,
-  { timeoutMs = 60_000, maxSources = 6, onToken }: GenerateOptions = {}
+  { timeoutMs = 60_000, maxSources = 6, onToken, signal }: GenerateOptions = {}
 ): Promise<AskResponse> => {
   // Sources are numbered paragraphs of one record, so that "[para N]" names exactly one of them.
   const record = retrieval.ranked[0]?.block.record
@@ -91,13 +98,22 @@ export const generateAnswer = async (
         marker: sourcesMarker(),
         language: languageName(retrieval.question.language),
       },
-      { signal: AbortSignal.timeout(timeoutMs) }
+      {
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
+      }
     )
+    let finished = false
     for await (const chunk of stream) {
       const piece = typeof chunk.content === 'string' ? chunk.content : ''
       text += piece
+      const meta = chunk.response_metadata as { finish_reason?: unknown; done?: unknown }
+      if (meta.finish_reason != null || meta.done === true) finished = true
       if (piece && onToken) await onToken(piece)
     }
+    if (generator.endsWithReason && !finished)
+      return fallBack('the model’s stream ended before its answer was finished', text || undefined)
   } catch (error) {
     const why = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'failed'
     return fallBack(`the model ${why}: ${(error as Error).message}`, text || undefined)

@@ -72,12 +72,19 @@ const checkCurrent = async (manifest: Manifest, recordsDir: string, embedder: Na
   }
 }
 
-/** Opens the current build in `dir`. Throws IndexInvalidError when it is missing, stale or corrupt. */
-export const openIndex = async (dir: string, options: OpenOptions): Promise<SearchIndex> => {
+/**
+ * Opens the current build in `dir`. Throws IndexInvalidError when it is missing, stale or corrupt;
+ * with `acceptStale`, a stale but intact build is opened all the same.
+ */
+export const openIndex = async (
+  dir: string,
+  options: OpenOptions,
+  { acceptStale = false }: { acceptStale?: boolean } = {}
+): Promise<SearchIndex> => {
   const build = join(dir, BUILDS_DIR, await readCurrent(dir))
   const manifest = await readManifest(build)
   const embedder = options.embedder ?? sifEmbedder(options.vectors)
-  await checkCurrent(manifest, options.recordsDir, embedder)
+  if (!acceptStale) await checkCurrent(manifest, options.recordsDir, embedder)
   const contents = new Map<string, Buffer>()
   for (const [name, hash] of Object.entries(manifest.files)) {
     const data = await readFile(join(build, name)).catch(() => null)
@@ -118,6 +125,8 @@ export type EnsuredIndex = {
   /** Why the index was rebuilt, or null when the existing one was served. */
   rebuilt: string | null
   failures: RecordFailure[]
+  /** What is wrong with what is served (an index folder that cannot be written), for /healthz. */
+  warnings: string[]
 }
 
 /**
@@ -140,8 +149,8 @@ const indexedSymbols = async (dir: string): Promise<Map<string, string>> => {
   }
 }
 
-/** Parses the records, builds and writes a fresh index. */
-export const rebuildIndex = async (
+/** Parses the records and builds a fresh index in memory. */
+const buildFresh = async (
   dir: string,
   options: OpenOptions & BuildOptions
 ): Promise<SearchIndex> => {
@@ -151,23 +160,77 @@ export const rebuildIndex = async (
     isWord: (word) => options.vectors.rankOf(word) !== undefined,
   })
   const embedder = options.embedder ?? sifEmbedder(options.vectors)
-  const index = await buildIndex({ ...loaded, embedder, vectors: options.vectors }, options)
+  return buildIndex({ ...loaded, embedder, vectors: options.vectors }, options)
+}
+
+/** Parses the records, builds and writes a fresh index. */
+export const rebuildIndex = async (
+  dir: string,
+  options: OpenOptions & BuildOptions
+): Promise<SearchIndex> => {
+  const index = await buildFresh(dir, options)
   return { ...index, manifest: await writeIndex(index, dir) }
 }
 
-/** Opens the index in `dir`, rebuilding it from the records when it is missing, stale or corrupt. */
+/** Why an index folder could not be written, in words: read-only, full, or what the system said. */
+const writeProblem = (dir: string, error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code
+  const why =
+    code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+      ? 'is read-only'
+      : code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'has no space left'
+        : `cannot be written (${(error as Error).message})`
+  return `the index folder ${dir} ${why}`
+}
+
+/**
+ * Opens the index in `dir`, rebuilding it from the records when it is missing, stale or corrupt.
+ * When the folder cannot be written (read-only, full), the last good build is served as it is,
+ * or, with none, the fresh build from memory; `warnings` says so.
+ */
 export const ensureIndex = async (
   dir: string,
   options: OpenOptions & BuildOptions
 ): Promise<EnsuredIndex> => {
   // What builds killed mid-way left behind goes at every start, not only at the next build.
   await removeStaleBuilds(dir)
+  let invalid: IndexInvalidError
   try {
     const index = await openIndex(dir, options)
-    return { index, rebuilt: null, failures: index.manifest.failures }
+    return { index, rebuilt: null, failures: index.manifest.failures, warnings: [] }
   } catch (error) {
     if (!(error instanceof IndexInvalidError)) throw error
-    const index = await rebuildIndex(dir, options)
-    return { index, rebuilt: error.message, failures: index.manifest.failures }
+    invalid = error
+  }
+  const fresh = await buildFresh(dir, options)
+  let written: SearchIndex
+  try {
+    written = { ...fresh, manifest: await writeIndex(fresh, dir) }
+  } catch (error) {
+    const problem = writeProblem(dir, error)
+    if (invalid.kind === 'stale') {
+      const last = await openIndex(dir, options, { acceptStale: true })
+      return {
+        index: last,
+        rebuilt: null,
+        failures: last.manifest.failures,
+        warnings: [
+          `${problem}: serving the last good build (${last.manifest.builtAt}), which does not have the records changed since`,
+        ],
+      }
+    }
+    return {
+      index: fresh,
+      rebuilt: invalid.message,
+      failures: fresh.manifest.failures,
+      warnings: [`${problem}: serving a build kept in memory only, made again at every start`],
+    }
+  }
+  return {
+    index: written,
+    rebuilt: invalid.message,
+    failures: written.manifest.failures,
+    warnings: [],
   }
 }

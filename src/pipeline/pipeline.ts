@@ -32,8 +32,15 @@ export type Pipeline = {
   /** Reads a request's question, with its conversation and filters; throws for a filter nothing matches. */
   read(request: QuestionRequest): Question
   retrieve(question: Question, k?: number): Promise<Retrieval>
-  /** Answers a request; `onToken` receives a generative answer's text as the model writes it. */
-  ask(request: AskQuery, onToken?: (token: string) => Promise<void>): Promise<AskResponse>
+  /**
+   * Answers a request; `onToken` receives a generative answer's text as the model writes it, and
+   * `signal` aborts the model call when whoever asked has gone.
+   */
+  ask(
+    request: AskQuery,
+    onToken?: (token: string) => Promise<void>,
+    signal?: AbortSignal
+  ): Promise<AskResponse>
   /** Ranks blocks for a request's question with one retriever, and answers nothing. */
   search(request: QuestionRequest & { mode?: RetrieverName; k?: number }): Promise<RankedBlock[]>
   /** The dialogue map of a record, by symbol or slug; worked out once per index. */
@@ -109,7 +116,8 @@ export const createPipeline = (
 
   const ask = async (
     request: AskQuery,
-    onToken?: (token: string) => Promise<void>
+    onToken?: (token: string) => Promise<void>,
+    signal?: AbortSignal
   ): Promise<AskResponse> => {
     const question = await understood(request)
     const retrieval = await retrieve(question, request.k)
@@ -130,6 +138,7 @@ export const createPipeline = (
       return generateAnswer(generator, corpus, retrieval, extractive, {
         timeoutMs: generationTimeoutMs,
         ...(onToken ? { onToken } : {}),
+        ...(signal ? { signal } : {}),
       })
     }
     return request.mode === 'generative' && !generator

@@ -47,6 +47,8 @@ export type AppOptions = {
   logQuestions?: boolean
   /** Where unexpected failures are reported. */
   logError?: (error: unknown) => void
+  /** What is wrong with the index being served (a folder that cannot be written), for /healthz. */
+  warnings?: string[]
 }
 
 // The pages load only their own script, stylesheet and API; nothing may frame them.
@@ -97,6 +99,7 @@ export const createApp = (
     log,
     logQuestions = false,
     logError = console.error,
+    warnings = [],
   }: AppOptions = {}
 ) => {
   const { index } = pipeline.corpus
@@ -109,9 +112,13 @@ export const createApp = (
   if (perMinute > 0) app.use('/api/*', rateLimit({ perMinute }))
   app.use(
     '/api/*',
-    timeout(
-      timeoutMs,
-      () => new HTTPException(503, { message: `the request took longer than ${timeoutMs} ms` })
+    timeout(timeoutMs, (c) =>
+      // A body still arriving when time is up is the client's delay (408), not ours (503).
+      c.get('readingBody')
+        ? new HTTPException(408, {
+            message: `the request body did not arrive within ${timeoutMs} ms`,
+          })
+        : new HTTPException(503, { message: `the request took longer than ${timeoutMs} ms` })
     )
   )
   app.use(
@@ -129,14 +136,21 @@ export const createApp = (
     })
   )
 
-  app.get('/healthz', (c) =>
-    c.json<z.infer<typeof HealthResponseSchema>>({
-      status: 'ok',
+  app.get('/healthz', (c) => {
+    const all = [
+      ...warnings,
+      ...(index.records.length === 0
+        ? ['no record is indexed: add record files to the records folder (see README)']
+        : []),
+    ]
+    return c.json<z.infer<typeof HealthResponseSchema>>({
+      status: all.length === 0 ? 'ok' : 'degraded',
       index: index.manifest.id,
       records: index.records.length,
       blocks: index.blocks.length,
+      warnings: all,
     })
-  )
+  })
 
   app.get('/api/records', (c) =>
     c.json<z.infer<typeof RecordsResponseSchema>>({ records: index.records })
@@ -186,7 +200,7 @@ export const createApp = (
   })
 
   app.post('/api/ask', async (c) => {
-    const request = validate(AskRequestSchema, await readJson(c.req.raw), 'question')
+    const request = validate(AskRequestSchema, await readJson(c), 'question')
     c.set('question', request.question)
     return c.json<AskResponse>(await pipeline.ask(request))
   })
@@ -195,7 +209,7 @@ export const createApp = (
   // (extractive) or one `token` per piece of the model's text (generative), then `done` with the
   // whole answer; a failure after the stream has started is an `error` event.
   app.post('/api/chat', async (c) => {
-    const request = validate(ChatRequestSchema, await readJson(c.req.raw), 'chat message')
+    const request = validate(ChatRequestSchema, await readJson(c), 'chat message')
     c.set('question', request.question)
     // Read before the stream starts, so that a bad filter is a 400 and not an event.
     const question = pipeline.read(request)
@@ -208,9 +222,17 @@ export const createApp = (
           data: JSON.stringify({ followsUp: question.followsUp } satisfies QuestionEvent),
         })
         const generative = pipeline.generative && request.mode !== 'extractive'
-        const response = await pipeline.ask(request, async (text) => {
-          await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
-        })
+        // A client that closes the stream stops the model too: nobody is left to read it.
+        const gone = new AbortController()
+        stream.onAbort(() => gone.abort())
+        c.req.raw.signal.addEventListener('abort', () => gone.abort(), { once: true })
+        const response = await pipeline.ask(
+          request,
+          async (text) => {
+            await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
+          },
+          gone.signal
+        )
         // A generative answer's excerpts come with its verdict, in `done`.
         if (!generative || response.mode === 'extractive') {
           for (const excerpt of response.excerpts)
@@ -258,8 +280,10 @@ const respond = (c: Context<AppEnv>, body: Problem): Response | Promise<Response
   return problemResponse(c, body)
 }
 
-const readJson = async (request: Request): Promise<unknown> => {
-  const text = await request.text()
+const readJson = async (c: Context<AppEnv>): Promise<unknown> => {
+  c.set('readingBody', true)
+  const text = await c.req.raw.text()
+  c.set('readingBody', false)
   if (!text.trim())
     throw new InvalidRequestError(
       'the request body is empty; send a JSON object such as {"question": "..."}'

@@ -5,7 +5,14 @@ import { bodyLimit } from 'hono/body-limit'
 import { problem } from './problem.ts'
 
 /** What the app's handlers share per request. */
-export type AppEnv = { Variables: { requestId: string; question: string } }
+export type AppEnv = {
+  Variables: {
+    requestId: string
+    question: string
+    /** Set while the request body is being read: a timeout then is the client's, not ours. */
+    readingBody: boolean
+  }
+}
 
 /** The client's address as the socket reports it ("unknown" in-process, where there is no socket). */
 export const clientKey = (c: Context<AppEnv>): string => {
@@ -29,8 +36,15 @@ export const requestBodyLimit = ({
 }: BodyLimitOptions): MiddlewareHandler<AppEnv> => {
   const counted = bodyLimit({ maxSize: maxBytes, onError })
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
+    // A GET or HEAD is answered without its body: one of unknown length is refused rather than
+    // read, and the connection closed, so that nothing drains it.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const chunked = c.req.header('Transfer-Encoding') !== undefined
+      if (!chunked && !(declared > maxBytes)) return next()
+      c.header('Connection', 'close')
+      return onError(c)
+    }
     if (Number.isInteger(declared) && c.req.header('Transfer-Encoding') === undefined) {
       return declared > maxBytes ? onError(c) : next()
     }
@@ -89,7 +103,9 @@ export const requestLog =
     await next()
     const line: LogLine = {
       time: new Date().toISOString(),
-      level: c.res.status >= 500 ? 'error' : 'info',
+      // The client's own failures (too slow, too large, too many) are warnings; ours are errors.
+      level:
+        c.res.status >= 500 ? 'error' : [408, 413, 429].includes(c.res.status) ? 'warn' : 'info',
       msg: 'request',
       requestId: c.get('requestId') ?? null,
       method: c.req.method,

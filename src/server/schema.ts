@@ -58,10 +58,12 @@ export type ParagraphResponse = z.infer<typeof ParagraphResponseSchema>
 export const RecordsResponseSchema = z.object({ records: z.array(RecordInfoSchema) })
 
 export const HealthResponseSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded` when something is wrong with what is served: the reasons are in `warnings`. */
+  status: z.enum(['ok', 'degraded']),
   index: z.string(),
   records: z.number().int(),
   blocks: z.number().int(),
+  warnings: z.array(z.string()),
 })
 
 /** A record named in a route: its symbol, URL-encoded, or its slug. */

@@ -32,6 +32,31 @@ const QUESTION = 'How many migrant integration centres are there at the northern
 const settingsFor = (env: Record<string, string>) => loadConfig({ ...env }).llm
 
 describe('generative answers over the OpenAI wire protocol (real @langchain/openai client)', () => {
+  it('treats a stream that ends cleanly in mid-answer, with no finish reason, as broken', async () => {
+    const server = serve(await startOpenAiServer({ reply: REPLY, truncate: true }))
+    const generator = await openGenerator(
+      settingsFor({
+        RAPPORTEUR_LLM: 'openai:test-model',
+        OPENAI_BASE_URL: server.baseUrl,
+        OPENAI_API_KEY: 'test-key',
+      })
+    )
+    const response = AskResponseSchema.parse(
+      await (
+        await createApp(composePipeline(index, { generator })).request('/api/ask', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ question: QUESTION }),
+        })
+      ).json()
+    )
+    expect(response).toMatchObject({
+      mode: 'extractive',
+      fallback: 'the model’s stream ended before its answer was finished',
+    })
+    expect(REPLY).toContain(response.generated)
+  })
+
   it('streams the model’s tokens through /api/chat and ends with the verified answer', async () => {
     const server = serve(await startOpenAiServer({ reply: REPLY }))
     const logs: string[] = []

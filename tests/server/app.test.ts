@@ -196,6 +196,29 @@ describe('GET /api/search and /healthz', () => {
 
   it('reports health with the index it serves', async () => {
     const body = HealthResponseSchema.parse(await (await app.request('/healthz')).json())
-    expect(body).toMatchObject({ status: 'ok', index: index.manifest.id, records: 1, blocks: 63 })
+    expect(body).toEqual({
+      status: 'ok',
+      index: index.manifest.id,
+      records: 1,
+      blocks: 63,
+      warnings: [],
+    })
+  })
+
+  it('reports itself degraded, with the reason, when the index cannot be written', async () => {
+    const warned = createApp(composePipeline(index), {
+      warnings: ['the index folder /srv/index is read-only: serving the last good build'],
+    })
+    expect(await (await warned.request('/healthz')).json()).toMatchObject({
+      status: 'degraded',
+      warnings: ['the index folder /srv/index is read-only: serving the last good build'],
+    })
+  })
+
+  it('reports itself degraded when no record is indexed', async () => {
+    const empty = createApp(composePipeline({ ...index, records: [], blocks: [] }))
+    const body = HealthResponseSchema.parse(await (await empty.request('/healthz')).json())
+    expect(body).toMatchObject({ status: 'degraded', records: 0 })
+    expect(body.warnings[0]).toMatch(/^no record is indexed/)
   })
 })
