@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyAnswer, withoutCitations } from '../../src/generate/verify.ts'
 import type { Block } from '../../src/records/block.ts'
@@ -101,5 +102,39 @@ describe('verifyAnswer', () => {
 describe('withoutCitations', () => {
   it('drops the citation marks from a sentence', () => {
     expect(withoutCitations('There are three centres [para 19].')).toBe('There are three centres.')
+  })
+})
+
+describe('verifyAnswer under generated answers', () => {
+  it('never throws, and supports only sentences that cite given paragraphs and quote them verbatim', () => {
+    const sentence = fc
+      .tuple(
+        fc.string({ unit: 'grapheme', maxLength: 120 }),
+        fc.option(
+          fc.constantFrom('“three migrant integration centres”', '"1,900 persons"', '“made up”'),
+          { nil: '' }
+        ),
+        fc.constantFrom(
+          '[para 19]',
+          '[para 21]',
+          '[para 98]',
+          '[paras 19 and 21]',
+          '',
+          '[para 19.1]'
+        )
+      )
+      .map(([words, quote, cite]) => `${words} ${quote} ${cite}.`)
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 4 }), (sentences) => {
+        const result = verifyAnswer(corpus, sentences.join(' '), sources)
+        for (const v of result.sentences.filter((s) => s.verdict === 'supported')) {
+          expect(v.citations.every((n) => sources.has(n))).toBe(true)
+          expect(v.text).not.toContain('made up')
+        }
+        expect(result.faithfulness).toBeGreaterThanOrEqual(0)
+        expect(result.faithfulness).toBeLessThanOrEqual(1)
+      }),
+      { numRuns: 300 }
+    )
   })
 })

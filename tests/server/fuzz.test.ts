@@ -194,6 +194,34 @@ describe('the HTTP API under generated input', () => {
     )
   })
 
+  it('GET the dialogue map, its page and a highlighted permalink: any filter or range gets an answer or a problem', async () => {
+    const params = fc.record(
+      {
+        format: fc.oneof(fc.constantFrom('json', 'md', 'csv'), nasty),
+        member: nasty,
+        status: fc.oneof(fc.constantFrom('answered', 'partly', 'no_reply'), nasty),
+        q: nasty,
+      },
+      { requiredKeys: [] }
+    )
+    const offset = fc.oneof(fc.integer({ min: -5, max: 3000 }).map(String), nasty)
+    await fc.assert(
+      fc.asyncProperty(params, offset, offset, async (p, start, end) => {
+        const query = Object.entries(p)
+          .map(([k, v]) => `${k}=${encode(v)}`)
+          .join('&')
+        await expectWellBehaved(() => app.request(`/api/records/cmw-c-sr-593/dialogue?${query}`))
+        await expectWellBehaved(() => app.request(`/records/cmw-c-sr-593/dialogue?${query}`))
+        await expectWellBehaved(() =>
+          app.request(
+            `/records/cmw-c-sr-593/paragraphs/19?start=${encode(start)}&end=${encode(end)}`
+          )
+        )
+      }),
+      { numRuns: 150 }
+    )
+  })
+
   it('rejects bodies that are not UTF-8 or not JSON with a 400', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 300 }), (bytes) =>
@@ -215,6 +243,6 @@ describe('the HTTP API under generated input', () => {
       'CMW/C/SR.593, para. 19'
     )
     console.log(`property tests sent ${generated} generated requests`)
-    expect(generated).toBeGreaterThanOrEqual(1500)
+    expect(generated).toBeGreaterThanOrEqual(1900)
   })
 })
