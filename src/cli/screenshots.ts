@@ -34,12 +34,15 @@ run(async () => {
     await desktop.screenshot({ path: join(DOCS, 'answer-with-chip.png') })
 
     await desktop.goto(url)
-    await askOnPage(desktop, 'What did the Committee ask about the CBP One application?')
+    await askOnPage(desktop, 'What did the Committee ask about the mobile phone application?')
     await askOnPage(desktop, 'What did the delegation answer?')
     await desktop.screenshot({ path: join(DOCS, 'follow-up.png') })
 
     await desktop.goto(`${url}/records/cmw-c-sr-593/paragraphs/17`)
     await desktop.screenshot({ path: join(DOCS, 'permalink.png') })
+
+    await desktop.goto(`${url}/records/cmw-c-sr-593/dialogue?member=Mr.+Charef`)
+    await desktop.screenshot({ path: join(DOCS, 'dialogue.png') })
 
     const phone = await browser.newPage({
       viewport: { width: 390, height: 844 },
@@ -53,7 +56,9 @@ run(async () => {
     await phone.locator('.chip').first().click()
     await phone.locator('#panel mark').waitFor()
     await phone.screenshot({ path: join(DOCS, 'phone.png') })
-    console.log(`Saved answer-with-chip.png, follow-up.png, permalink.png and phone.png in ${DOCS}`)
+    console.log(
+      `Saved answer-with-chip.png, follow-up.png, permalink.png, dialogue.png and phone.png in ${DOCS}`
+    )
   } finally {
     await browser.close()
     server.close()
