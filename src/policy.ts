@@ -30,6 +30,12 @@ export const PolicySchema = z
      * as the one that handles most questions right (a useful answer, or a due abstention).
      */
     relevance: z.number().min(0).max(1),
+    /**
+     * Once a question is answered (a block reaches \`relevance\`), a broad answer quotes every block
+     * at or above this lower threshold: a topic's further paragraphs need not each answer the
+     * question on their own. Chosen on the tuning split's broad questions by citation F1.
+     */
+    broadRelevance: z.number().min(0).max(1),
     /** How many retrieved blocks are judged for relevance. */
     judged: z.number().int().min(1).max(100),
     /** Most paragraphs quoted in a broad answer. */
@@ -69,11 +75,12 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   rerankDepth: 20,
   synonymSimilarity: 0.72,
   expansionSimilarity: 0.6,
-  relevanceBias: -4.668,
-  relevanceCoverage: 4.664,
-  relevanceSimilarity: 0.283,
-  relevanceAbsent: 0.783,
+  relevanceBias: -4.657,
+  relevanceCoverage: 4.587,
+  relevanceSimilarity: 0.271,
+  relevanceAbsent: 0.884,
   relevance: 0.18,
+  broadRelevance: 0.14,
   judged: 20,
   broadMax: 12,
   sentencesPerParagraph: 2,
@@ -81,7 +88,7 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   alsoShare: 0.85,
   bearing: 0.25,
   cognatePrefix: 0.7,
-  claimCoverage: 0.8,
+  claimCoverage: 0.9,
   replySimilarity: 0.25,
   replyLink: 0.25,
   replyShare: 0.9,

@@ -338,7 +338,16 @@ export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<An
     relevant.length === 0
       ? null
       : question.intent === 'broad'
-        ? broadAnswer(corpus, retrieval, relevant)
+        ? broadAnswer(
+            corpus,
+            retrieval,
+            judged
+              .filter(
+                (j) =>
+                  j.relevance >= Math.min(corpus.policy.broadRelevance, corpus.policy.relevance)
+              )
+              .sort((a, b) => b.relevance - a.relevance)
+          )
         : question.intent === 'reply'
           ? replyAnswer(corpus, retrieval, relevant, records)
           : factualAnswer(corpus, relevant)

@@ -10,7 +10,9 @@ import { recallChart } from '../evals/chart.ts'
 import { calibrationTable, renderMarkdown } from '../evals/report.ts'
 import type { CalibrationPoint } from '../evals/calibrate.ts'
 import { bestThreshold, calibrationPoint, fitRelevance } from '../evals/calibrate.ts'
-import { RANKING_DEPTH, buildReport, recallCurve, runEval } from '../evals/run.ts'
+import type { Outcome } from '../evals/run.ts'
+import { RANKING_DEPTH, answerMetrics, buildReport, recallCurve, runEval } from '../evals/run.ts'
+import { f1 } from '../evals/metrics.ts'
 import type { EvalQuestion } from '../evals/set.ts'
 import { parseEvalSet } from '../evals/set.ts'
 import { ensureIndex } from '../index/load.ts'
@@ -81,6 +83,27 @@ const calibrateClaims = async (
     if (score > best.score) best = { claimCoverage, score }
   }
   return { claimCoverage: best.claimCoverage }
+}
+
+/**
+ * The threshold a broad answer quotes down to, at most the answering one: the one with the best
+ * citation F1 on the tuning questions read as broad that have gold paragraphs.
+ */
+const calibrateBroad = async (
+  index: SearchIndex,
+  policy: Policy,
+  tuning: readonly Outcome[]
+): Promise<Partial<Policy>> => {
+  const asked = tuning.filter((o) => o.intent === 'broad' && o.gold.size > 0).map((o) => o.question)
+  if (asked.length === 0) return {}
+  let best = { broadRelevance: policy.relevance, f1: -1 }
+  for (const broadRelevance of CALIBRATION_GRID.filter((t) => t <= policy.relevance)) {
+    const candidate = PolicySchema.parse({ ...policy, broadRelevance })
+    const m = answerMetrics(await runEval(composePipeline(index, { policy: candidate }), asked))
+    const score = f1(m.citation_precision, m.citation_recall)
+    if (score > best.f1) best = { broadRelevance, f1: score }
+  }
+  return { broadRelevance: best.broadRelevance }
 }
 
 /** The gold dialogue maps whose records are all indexed; the others are reported and skipped. */
@@ -263,10 +286,15 @@ run(async () => {
       points.push(calibrationPoint(relevance, run))
     }
     const relevance = bestThreshold(points)
+    const broad = await calibrateBroad(
+      index,
+      PolicySchema.parse({ ...pipeline.corpus.policy, ...weights, relevance }),
+      tuning
+    )
     const linker = await calibrateLinker(index, pipeline.corpus.policy, golds)
     const claimCoverage = await calibrateClaims(index, pipeline.corpus.policy, indexed)
     console.log(
-      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance, ...linker, ...claimCoverage }, null, 2)}`
+      `\n## Calibration on ${tuning.length} tuning questions\n\n${calibrationTable(points, relevance)}\n\nPut in DEFAULT_POLICY (src/policy.ts):\n${JSON.stringify({ ...weights, relevance, ...broad, ...linker, ...claimCoverage }, null, 2)}`
     )
   }
   console.log(

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { DialogueMap, DialogueQuestion } from '../dialogue/schema.ts'
 import { ReplyStatusSchema } from '../dialogue/schema.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
-import { ratio } from './metrics.ts'
+import { f1, ratio } from './metrics.ts'
 import { parseJsonLines } from './set.ts'
 
 /** One question of a gold map: where it is asked, by a verbatim quote, and where it is answered. */
@@ -103,10 +103,7 @@ export const evaluateDialogue = async (
 }
 
 /** Link F1: what the linker's thresholds are chosen by. */
-export const linkF1 = (m: DialogueMetrics): number =>
-  m.link_precision + m.link_recall === 0
-    ? 0
-    : (2 * m.link_precision * m.link_recall) / (m.link_precision + m.link_recall)
+export const linkF1 = (m: DialogueMetrics): number => f1(m.link_precision, m.link_recall)
 
 /** The records a gold set asks about. */
 export const goldRecords = (gold: readonly DialogueGold[]): string[] => [

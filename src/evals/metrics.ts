@@ -43,3 +43,7 @@ export const percentile = (values: number[], p: number): number => {
 /** Share of `part` in `whole`, or `empty` when there is nothing to measure. */
 export const ratio = (part: number, whole: number, empty = 1): number =>
   whole === 0 ? empty : part / whole
+
+/** The harmonic mean of precision and recall. */
+export const f1 = (precision: number, recall: number): number =>
+  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)

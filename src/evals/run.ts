@@ -5,6 +5,7 @@ import type { AskQuery, AskResponse } from '../answer/schema.ts'
 import { AskRequestSchema } from '../answer/schema.ts'
 import { blockKey } from '../index/lexical.ts'
 import type { Pipeline } from '../pipeline/pipeline.ts'
+import type { Question } from '../question/question.ts'
 import { PolicySchema } from '../policy.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import { RETRIEVERS, type RetrieverName } from '../retrieve/search.ts'
@@ -31,6 +32,8 @@ export type Outcome = {
   /** Each judged block's key and the features its relevance is calibrated on. */
   judged: { key: string; features: RelevanceFeatures }[]
   unknownName: boolean
+  /** How the question was read: a broad one is graded by every paragraph it cites. */
+  intent: Question['intent']
   /** For a generative answer: the model's claims, and how many of them verified. */
   claims?: { made: number; verified: number }
 }
@@ -93,6 +96,7 @@ export const runEval = async (
         features: { coverage: j.coverage, similarity: j.similarity, absent: j.absent },
       })),
       unknownName: unknownNames(retrieval.terms, corpus, read.record).length > 0,
+      intent: read.intent,
       ...(claims
         ? {
             claims: {

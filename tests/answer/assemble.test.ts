@@ -3,6 +3,7 @@ import type { AskResponse } from '../../src/answer/schema.ts'
 import { AskRequestSchema } from '../../src/answer/schema.ts'
 import { standingExcerpt } from '../../src/answer/excerpt.ts'
 import { composePipeline } from '../../src/compose.ts'
+import { DEFAULT_POLICY } from '../../src/policy.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import type { Pipeline } from '../../src/pipeline/pipeline.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -31,6 +32,19 @@ describe('broad answers', () => {
     expect(response.excerpts.every((e) => e.side === 'committee')).toBe(true)
     expect(response.answer).toMatch(/^What the Committee asked or said:\n- Ms\. Diallo \(Chair/)
     expectGrounded(response)
+  })
+
+  it('quote further paragraphs down to the broad threshold once one paragraph answers, never above the answering one', async () => {
+    const withBroad = (broadRelevance: number) =>
+      composePipeline(index, { policy: { ...DEFAULT_POLICY, broadRelevance } })
+    const ask = (p: Pipeline, question: string) => p.ask(AskRequestSchema.parse({ question }))
+    const question = 'What did the delegation say about the northern border?'
+    const strict = await ask(withBroad(DEFAULT_POLICY.relevance), question)
+    const loose = await ask(withBroad(0.02), question)
+    expect(loose.citations.length).toBeGreaterThan(strict.citations.length)
+    for (const c of strict.citations) expect(loose.citations).toContain(c)
+    expect(await ask(withBroad(1), question)).toEqual(strict)
+    expectGrounded(loose)
   })
 
   it('name further paragraphs that mention the topic without quoting them', async () => {

@@ -175,7 +175,7 @@ describe('ask, by kind of question', () => {
 
 describe('ask, abstaining when the record does not say it', () => {
   it('abstains on "how many" when the passages on it give no figure', async () => {
-    const response = await answer('How many people were deported from Canada?')
+    const response = await answer('How many people were deported from the United States?')
     expect(response.abstained).toBe(true)
     expect(response.answer).toContain('No paragraph on it gives a figure.')
   })
