@@ -8,13 +8,14 @@ import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { onSide } from '../retrieve/search.ts'
-import { sideOfBlock, standingExcerpt } from './excerpt.ts'
+import { excerptOf, sideOfBlock, standingExcerpt } from './excerpt.ts'
 import type { Quoted } from './format.ts'
 import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
 import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
 import type { AskResponse, Excerpt, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
+import { normalizeForMatch } from '../text/normalize.ts'
 
 /** What retrieval found for a question, ready for an answer to be assembled from. */
 export type Retrieval = {
@@ -270,13 +271,80 @@ const describeMeeting = (
       return record.session
         ? sentence(`${record.session}${record.body ? ` of the ${record.body}` : ''}`)
         : null
+    case 'agenda':
+      return record.agendaItems.length > 0
+        ? `On the agenda: ${record.agendaItems.map((item) => `“${item}”`).join('; ')}.`
+        : null
+    case 'distributed':
+      return record.distributed
+        ? sentence(`Distributed on ${writtenDate(record.distributed)}`)
+        : null
+    case 'language':
+      return record.originalLanguage
+        ? sentence(
+            `Original: ${record.originalLanguage}${record.language && record.language !== record.originalLanguage ? `; this version: ${record.language}` : ''}`
+          )
+        : null
+    case 'rapporteurs':
+      // Named in the paragraphs, not on the cover: answered from where they are (rapporteursAnswer).
+      return null
   }
+}
+
+/**
+ * The agenda items as the record's own headings print them, where every one of them is a heading:
+ * blocks the user can open, rather than the cover.
+ */
+const agendaHeadings = (corpus: Corpus, question: Question): AnswerBody | null => {
+  const perRecord = corpus.index.records
+    .filter((r) => (!question.record || r.symbol === question.record) && r.agendaItems.length > 0)
+    .map((record) => {
+      const items = new Set(record.agendaItems.map(normalizeForMatch))
+      const headings = [...(corpus.index.recordBlocks.get(record.symbol) ?? [])].filter(
+        (b) => b.kind === 'heading' && items.has(normalizeForMatch(b.text))
+      )
+      const printed = new Set(headings.map((b) => normalizeForMatch(b.text)))
+      return printed.size === items.size ? headings : null
+    })
+  if (perRecord.length === 0 || perRecord.some((h) => h === null)) return null
+  const quotes = perRecord.flatMap((headings) =>
+    (headings ?? []).map((block) => ({ block, excerpt: excerptOf(block, 0, block.text.length, 1) }))
+  )
+  return answered('meeting', formatQuotes('On the agenda:', quotes), quotes)
+}
+
+/**
+ * The country rapporteurs, each quoted where the record first names them as such ("Mr. Charef
+ * (Country Rapporteur) said …"), so that the citation shows it.
+ */
+const rapporteursAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
+  const quotes = corpus.index.records
+    .filter((r) => !question.record || r.symbol === question.record)
+    .flatMap((record) =>
+      record.roster
+        .filter((entry) => entry.roles.includes('country_rapporteur'))
+        .flatMap((entry) => {
+          const block = [...(corpus.index.recordBlocks.get(record.symbol) ?? [])].find(
+            (b) =>
+              b.turnStart && b.speaker === entry.speaker && b.roles.includes('country_rapporteur')
+          )
+          return block ? [{ block, excerpt: standingExcerpt(corpus, block, 0, 1) }] : []
+        })
+    )
+  return quotes.length > 0
+    ? answered('meeting', formatQuotes('According to the summary record:', quotes), quotes)
+    : null
 }
 
 /** The meeting's own particulars, from the masthead of the record(s) in scope, cited to their cover. */
 const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
   const field = question.meeting
   if (!field) return null
+  if (field === 'rapporteurs') return rapporteursAnswer(corpus, question)
+  if (field === 'agenda') {
+    const headings = agendaHeadings(corpus, question)
+    if (headings) return headings
+  }
   const records = corpus.index.records.filter(
     (r) => !question.record || r.symbol === question.record
   )

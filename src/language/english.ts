@@ -137,8 +137,15 @@ export const ENGLISH_QUESTIONS = {
     date: /\b(?:when|what\s+(?:date|day|time))\b.*\b(?:meeting|session|dialogue|review)\b.*\b(?:held|take\s+place|took\s+place|start|begin|open)\b|\bdate\s+of\s+the\s+(?:meeting|review)\b/i,
     chair: /\bwho\b.*\b(?:chaired|presided|chair|chairs|chairing)\b/i,
     state:
-      /\b(?:which|what)\s+(?:state|country|government)(?:'s)?\b.*\b(?:reviewed|under\s+review|considered|examined|report)\b/i,
+      /\b(?:which|what)\s+(?:state|country|government)(?:'s)?\b.*\b(?:reviewed|under\s+review|considered|examined|report)\b|\b(?:which|what)\s+reports?\b.*\b(?:consider(?:ed|ing)?|under\s+consideration|examin(?:e|ed|ing)|review(?:ed|ing)?)\b|\bwhat\s+was\s+(?:under\s+consideration|being\s+(?:considered|reviewed|examined))\b/i,
     session: /\bwhich\s+session\b|\bwhat\s+session\b/i,
+    /** "The 2030 Agenda" is a topic; "on the agenda" and "agenda items" are the meeting's. */
+    agenda: /\b(?:on|of)\s+the\s+(?:meeting['’]s\s+)?agenda\b|\bagenda\s+items?\b/i,
+    distributed:
+      /\bwhen\b.*\b(?:record|document|report|minutes)\b.*\b(?:distributed|issued|published|released|circulated)\b|\b(?:distribution|issue|publication)\s+date\b/i,
+    language:
+      /\b(?:original|source)\s+language\b|\b(?:what|which)\s+language\b.*\b(?:record|document|report|minutes|original(?:ly)?|written|drafted)\b/i,
+    rapporteurs: /\b(?:who|which\s+members?)\b.*\bcountry\s+(?:rapporteurs?|task\s+force)\b/i,
   },
   /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
   reply:

@@ -88,6 +88,42 @@ describe('questions about the meeting itself', () => {
     expect(response.answer).toMatch(pattern)
     expect(response.citations).toEqual(['CMW/C/SR.593, cover page'])
   })
+
+  it.each([
+    ['When was this record distributed?', /^Distributed on \d{1,2} \w+ \d{4}\./],
+    ['What is the original language of the record?', /^Original: English\./],
+    [
+      'Which report did the Committee consider?',
+      /^Under consideration: Fourth periodic report of Mexico/,
+    ],
+  ])('answers "%s" from the cover page', async (question, pattern) => {
+    const response = await answer(question)
+    expect(response).toMatchObject({ kind: 'meeting', abstained: false })
+    expect(response.answer).toMatch(pattern)
+    expect(response.citations).toEqual(['CMW/C/SR.593, cover page'])
+  })
+
+  it('quotes the agenda items from the record’s own headings, where it prints every one', async () => {
+    const response = await answer('What was on the agenda?')
+    expect(response.kind).toBe('meeting')
+    expect(response.citations).toEqual(['CMW/C/SR.593, heading-1'])
+    expect(response.excerpts[0]?.text).toMatch(
+      /^Consideration of reports submitted by States Parties/
+    )
+    expectGrounded(response)
+  })
+
+  it('names the country rapporteurs where the record first calls them so, cited there', async () => {
+    const response = await answer('Who were the country rapporteurs?')
+    expect(response.kind).toBe('meeting')
+    const rapporteurs = index.records[0]?.roster.filter((r) =>
+      r.roles.includes('country_rapporteur')
+    )
+    expect(response.excerpts.map((e) => e.speaker)).toEqual(rapporteurs?.map((r) => r.speaker))
+    expect(response.excerpts.every((e) => /Rapporteur/.test(e.text))).toBe(true)
+    expect(response.citations.some((c) => c.endsWith('cover page'))).toBe(false)
+    expectGrounded(response)
+  })
 })
 
 describe('other languages, without a chat model', () => {

@@ -52,8 +52,20 @@ describe('readQuestion', () => {
   it.each([
     ['Where was the meeting held?', 'place'],
     ['Who chaired the meeting?', 'chair'],
+    ['Which report did the Committee consider?', 'state'],
+    ['What was on the agenda?', 'agenda'],
+    ['When was this record distributed?', 'distributed'],
+    ['What is the original language of the document?', 'language'],
+    ['Who were the country rapporteurs?', 'rapporteurs'],
   ])('reads "%s" as about the meeting itself (%s)', (question, field) => {
     expect(read(question)).toMatchObject({ intent: 'meeting', meeting: field })
+  })
+
+  it.each([
+    'What did the delegation say about the 2030 Agenda?',
+    'What report did the national human rights institution publish on detention?',
+  ])('reads "%s" as about the record’s content, not the meeting', (question) => {
+    expect(read(question).meeting).toBeNull()
   })
 
   it.each([

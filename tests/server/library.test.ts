@@ -72,6 +72,26 @@ describe('a library of records in several formats', () => {
     expect(answer.citations.every((c) => c.startsWith('A/HRC/59/15, para. '))).toBe(true)
   })
 
+  it('answers what the cover says of each committee’s meeting: its agenda, distribution, language and rapporteurs', async () => {
+    const meeting = async (question: string, record: string) =>
+      AskResponseSchema.parse((await ask({ question, record })).body)
+    const agenda = await meeting('What was on the agenda?', 'ccpr-c-sr-1209')
+    expect(agenda.kind).toBe('meeting')
+    expect(agenda.answer).toMatch(
+      /^On the agenda: “Consideration of reports submitted by States parties under article 40 of the Covenant/
+    )
+    expect(agenda.citations).toEqual(['CCPR/C/SR.1209, cover page'])
+    const language = await meeting('What is the original language of the record?', 'ccpr-c-sr-1209')
+    expect(language.answer).toMatch(/^Original: French; this version: English\./)
+    const distributed = await meeting('When was this record distributed?', 'cat-c-sr-1400')
+    expect(distributed.answer).toMatch(/^Distributed on \d{1,2} \w+ \d{4}\./)
+    const rapporteurs = await meeting('Who were the country rapporteurs?', 'cat-c-sr-1400')
+    expect(rapporteurs.excerpts.length).toBeGreaterThan(0)
+    expect(
+      rapporteurs.excerpts.every((e) => e.record === 'CAT/C/SR.1400' && /Rapporteur/.test(e.text))
+    ).toBe(true)
+  })
+
   it('refuses a record that is not indexed, naming those that are', async () => {
     const { status, body } = await ask({ question: 'children', record: 'CRC/C/SR.1' })
     expect(status).toBe(400)
