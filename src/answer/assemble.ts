@@ -65,6 +65,20 @@ const mergeSpans = (excerpts: Excerpt[]): Excerpt[] => {
   return merged.map((e) => ({ ...e }))
 }
 
+/** "According to the summary record:", or "the report" when every quote is from a report. */
+const accordingTo = (corpus: Corpus, quotes: readonly Quoted[]): string => {
+  const kinds = new Set(
+    quotes.map((q) => corpus.index.records.find((r) => r.symbol === q.block.record)?.recordKind)
+  )
+  const source =
+    kinds.size === 1 && kinds.has('report')
+      ? 'the report'
+      : [...kinds].every((k) => k !== 'report')
+        ? 'the summary record'
+        : 'the records'
+  return `According to ${source}:`
+}
+
 const byOrder = (a: { block: Block }, b: { block: Block }) =>
   a.block.record.localeCompare(b.block.record) || a.block.order - b.block.order
 
@@ -175,7 +189,7 @@ const factualAnswer = (corpus: Corpus, relevant: Judged[]): AnswerBody | null =>
     ...quote(corpus, lead.judged, [lead.sentence]),
     ...others.flatMap((j) => quote(corpus, j, bearing(corpus, j).slice(0, 1))),
   ]
-  const text = formatQuotes('According to the summary record:', quotes.slice(0, 1))
+  const text = formatQuotes(accordingTo(corpus, quotes), quotes.slice(0, 1))
   const more = quotes.length > 1 ? `\n${formatQuotes('Also on this:', quotes.slice(1))}` : ''
   return answered('factual', text + more, quotes)
 }
@@ -236,7 +250,7 @@ const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): An
   const chosen = picked.slice(0, corpus.policy.broadMax)
   if (chosen.length === 0) return null
   const quotes = chosen.flatMap((j) => quote(corpus, j, j.sentences.slice(0, 1)))
-  return answered('speaker', formatQuotes('According to the summary record:', quotes), quotes)
+  return answered('speaker', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
 }
 
 const describeMeeting = (
@@ -332,7 +346,7 @@ const rapporteursAnswer = (corpus: Corpus, question: Question): AnswerBody | nul
         })
     )
   return quotes.length > 0
-    ? answered('meeting', formatQuotes('According to the summary record:', quotes), quotes)
+    ? answered('meeting', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
     : null
 }
 

@@ -1,5 +1,5 @@
 // Excerpts: verbatim spans of a block, made to stand on their own, with who said them and where.
-import { EXPLETIVE_IT, LEANING_OPENERS } from '../language/english.ts'
+import { EXPLETIVE_IT, LEANING_OPENERS, OPENING_PHRASE_WORDS } from '../language/english.ts'
 import type { Block } from '../records/block.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { Excerpt } from './schema.ts'
@@ -31,14 +31,20 @@ export const excerptOf = (block: Block, start: number, end: number, score: numbe
 const MAX_LEAN = 2
 
 /**
- * Whether a sentence depends on the one before it: it opens with a pronoun or a demonstrative
- * ("It had ruled …", "That programme …"), or with a definite noun the sentence before names
- * ("The Institute …" after "… the National Institute of Migration …").
+ * Whether a sentence depends on the one before it: it opens with a pronoun, a demonstrative or a
+ * connective ("It had ruled …", "That programme …", "Nevertheless, …"), or its opening phrase
+ * refers back ("Based on the findings of that study, …"), or it opens with a definite noun the
+ * sentence before names ("The Institute …" after "… the National Institute of Migration …").
  */
 const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
-  const [first, second] = corpus.tokens(sentence.text)
+  const tokens = corpus.tokens(sentence.text)
+  const [first, second] = tokens
   if (!first) return false
   if (LEANING_OPENERS.has(first.word)) return !EXPLETIVE_IT.test(sentence.text)
+  const comma = sentence.text.indexOf(',')
+  const opening = comma < 0 ? [] : tokens.filter((t) => t.end <= comma)
+  if (opening.length <= OPENING_PHRASE_WORDS && opening.some((t) => LEANING_OPENERS.has(t.word)))
+    return true
   if (first.word !== 'the' || !second) return false
   return before.words.stems.has(corpus.stem(second.word))
 }

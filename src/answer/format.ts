@@ -35,6 +35,6 @@ export const formatAbstention = (
   reason: string,
   records: readonly string[]
 ): string => {
-  const where = records.length === 1 ? `The record ${records[0]}` : 'The indexed records'
-  return `${where} does not appear to address “${question}”. ${reason}`
+  const where = records.length === 1 ? `The record ${records[0]} does` : 'The indexed records do'
+  return `${where} not appear to address “${question}”. ${reason}`
 }

@@ -1,5 +1,7 @@
 // The dialogue map of a library: records grouped into dialogues, each question linked to its replies, built once per corpus.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { termStatsOf } from '../index/lexical.ts'
+import { SifEmbeddings } from '../index/sif-embeddings.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
@@ -33,6 +35,18 @@ const inDialogueOrder = (a: RecordInfo, b: RecordInfo): number =>
   (a.date ?? a.distributed ?? '').localeCompare(b.date ?? b.distributed ?? '') ||
   (a.meetingNumber ?? 0) - (b.meetingNumber ?? 0) ||
   a.symbol.localeCompare(b.symbol)
+
+/**
+ * The embedder a dialogue's map is worked out with. SIF's common component is fitted on the
+ * library's sentences, so it is fitted afresh on the dialogue's own: a dialogue's map then depends
+ * on its records alone, not on what else the library holds. Any other embedder is used as it is.
+ */
+const dialogueEmbeddings = (corpus: Corpus, blocks: readonly Block[]): EmbeddingsInterface => {
+  const { embeddings } = corpus.index
+  if (!(embeddings instanceof SifEmbeddings)) return embeddings
+  return embeddings.fitDocuments(blocks.flatMap((b) => corpus.sentences(b).map((s) => s.text)))
+    .embeddings
+}
 
 /** How many words name a question's topic. */
 const TOPIC_WORDS = 5
@@ -88,9 +102,10 @@ export class Dialogues {
     const position = (b: Block) => (rank.get(b.record) ?? 0) * 1e6 + b.order
     const answering = all.filter((b) => onSide(b, 'delegation'))
     const stats = termStatsOf(all)
+    const embeddings = dialogueEmbeddings(this.corpus, all)
     for (const r of records) {
-      const asked = await questionsIn(this.corpus, blocksOf(r), stats)
-      const linked = await linkReplies(this.corpus, asked, answering, position, policy)
+      const asked = await questionsIn(this.corpus, blocksOf(r), stats, embeddings)
+      const linked = await linkReplies(this.corpus, asked, answering, position, embeddings, policy)
       const questions = linked.map(toQuestion)
       const counts = Object.fromEntries(
         REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])

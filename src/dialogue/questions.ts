@@ -1,4 +1,5 @@
 // The questions in the Committee's turns: each sentence that asks the State for something, standing on its own, with its topic.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { standingExcerpt } from '../answer/excerpt.ts'
 import { ENGLISH_REQUESTS, SCAFFOLD, STOPWORDS } from '../language/english.ts'
 import type { TermStats } from '../index/lexical.ts'
@@ -54,13 +55,15 @@ const speakerWords = (corpus: Corpus, block: Block): Set<string> =>
   )
 
 /**
- * Every question asked in a record's blocks, in record order, its words weighted by `stats` (the
- * dialogue's own: a word every paragraph of it uses, such as the State's name, says little).
+ * Every question asked in a record's blocks, in record order, its words weighted by `stats` and
+ * embedded by `embeddings` (the dialogue's own: a word every paragraph of it uses, such as the
+ * State's name, says little).
  */
 export const questionsIn = async (
   corpus: Corpus,
   blocks: readonly Block[],
-  stats: TermStats
+  stats: TermStats,
+  embeddings: EmbeddingsInterface
 ): Promise<AskedQuestion[]> => {
   const asked = blocks
     .filter((b) => b.kind === 'paragraph' && b.roles.some((r) => ASKING_ROLES.includes(r)))
@@ -85,7 +88,7 @@ export const questionsIn = async (
         ]
       })
     )
-  const vectors = await corpus.index.embeddings.embedDocuments(
+  const vectors = await embeddings.embedDocuments(
     asked.map((q) => q.block.text.slice(q.start, q.end))
   )
   return asked.map((q, i) => ({ ...q, vector: vectors[i] ?? [] }))

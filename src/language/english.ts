@@ -231,8 +231,15 @@ export const EXPLETIVE_IT =
  */
 export const LEANING_OPENERS: ReadonlySet<string> = new Set(
   `it its they them their this that these those such there both thus hence furthermore moreover
-  however accordingly`.split(/\s+/)
+  however accordingly nevertheless nonetheless therefore consequently likewise similarly
+  meanwhile otherwise`.split(/\s+/)
 )
+
+/**
+ * The longest opening phrase, in words, read for what it refers back to: "Based on the findings of
+ * that study, …", "In that regard, …", "To that end, …".
+ */
+export const OPENING_PHRASE_WORDS = 8
 
 /**
  * How a summary record reports a request put to the State: "She would like to know …", "He
@@ -240,7 +247,8 @@ export const LEANING_OPENERS: ReadonlySet<string> = new Set(
  * "asked whether …". A sentence ending in "?" is a question by its form alone.
  */
 export const ENGLISH_REQUESTS: readonly RegExp[] = [
-  /\b(?:would|should)\s+(?:also\s+)?(?:like|wish|want|appreciate|welcome|value)\b/i,
+  // "would like to know" asks; "would like to encourage the Government" urges, and is no request.
+  /\b(?:would|should)\s+(?:also\s+)?(?:(?:like|wish|want)(?!\s+to\s+(?!(?:know|learn|hear|understand|receive|see|have|obtain|ask|find|get|read|be)\b))|appreciate|welcome|value)\b/i,
   /\b(?:would|should)\s+(?:also\s+)?be\s+(?:grateful|glad|pleased|interested|useful|helpful|interesting|good|welcome|appreciated)\b/i,
   /\b(?:wished|wanted|wishes|wants|needed)\s+to\s+(?:know|learn|hear|understand|receive)\b/i,
   // "had been requested to provide" reports what happened to someone, not a request.

@@ -232,7 +232,10 @@ export const readQuestion = (
   const language = detectLanguage(tokens.map((t) => t.word))
   const english = language === ENGLISH
   const named = english ? namedSpeaker(corpus, text) : null
-  const states = corpus.index.records.flatMap((r) => (r.state ? [r.state] : []))
+  // The States under review in the records asked about: another State named in a report is a speaker.
+  const states = corpus.index.records.flatMap((r) =>
+    r.state && (!context.record || r.symbol === context.record) ? [r.state] : []
+  )
   // Another language's question names its side in its own words, and nobody by name.
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A

@@ -69,6 +69,20 @@ describe('excerpts that stand on their own', () => {
     expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
   })
 
+  it.each(['Based on the findings of that study', 'Nevertheless, it brought challenges'])(
+    'reach back when the opening phrase or connective refers back: "%s …"',
+    (opening) => {
+      const block = index.blocks.find((b) => b.text.includes(opening))
+      if (!block) throw new Error(`no paragraph with "${opening}"`)
+      const sentences = pipeline.corpus.sentences(block)
+      const at = sentences.findIndex((s) => s.text.startsWith(opening))
+      expect(at).toBeGreaterThan(0)
+      const excerpt = standingExcerpt(pipeline.corpus, block, at, 1)
+      expect(excerpt.start).toBeLessThan(sentences[at]?.start ?? 0)
+      expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
+    }
+  )
+
   it('leave a sentence that stands alone as it is', () => {
     const block = index.blocks.find((b) => b.paragraph === 19)
     if (!block) throw new Error('no paragraph 19')

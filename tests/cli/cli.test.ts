@@ -65,6 +65,16 @@ describe('npm run ask', () => {
     expect(stdout).not.toContain('Citations')
   })
 
+  it.each([
+    [['remittances', '--bogus'], /^error: Unknown option '--bogus'/],
+    [['remittances', '--k'], /^error: Option '--k <value>' argument missing/],
+  ])('answers a bad command line %j with one line and exit 2, no stack', async (args, message) => {
+    const { stderr, code } = await cli('ask.ts', args)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(message)
+    expect(stderr).not.toMatch(/\n\s+at /)
+  })
+
   it('exits non-zero with a usage message when no question is given', async () => {
     const { stderr, code } = await cli('ask.ts', [])
     expect(code).toBe(2)
@@ -87,6 +97,15 @@ describe('npm run records', () => {
     expect(stdout).toContain('Mr. DLAMINI (State delegation, Swaziland)')
     expect(stdout).toContain('warning: paragraph numbers jump from 1 to 3')
     expect(stdout).toMatch(/not indexed: minutes\.rtf: not a record format/)
+  })
+
+  it('names a folder that does not exist, with no stack', async () => {
+    const { stderr, code } = await cli('records.ts', [join(tmpdir(), 'rapporteur-no-such-folder')])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /^error: ENOENT: no such file or directory, scandir .*rapporteur-no-such-folder/
+    )
+    expect(stderr).not.toMatch(/\n\s+at /)
   })
 
   it('exits non-zero when it can read no record', async () => {

@@ -11,6 +11,7 @@ import type { SearchIndex } from '../../src/index/search-index.ts'
 import { ensureIndex } from '../../src/index/load.ts'
 import { loadVectors } from '../../src/index/vectors.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
 
 // Two meetings of one dialogue (CRC/C/SR.9001 and its continuation, SR.9002), beside the CMW record.
 let index: SearchIndex
@@ -48,6 +49,7 @@ describe('isRequest', () => {
     'The Committee thanked the delegation for the constructive dialogue.',
     'Migrants had been requested to provide documentation at bus stations.',
     'A draft bill would be submitted to parliament in the spring.',
+    'He would like to encourage the State party to review its approach to border control.',
   ])('does not read "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(false)
   })
@@ -99,5 +101,10 @@ describe('the dialogue map', () => {
 
   it('works the map out once', async () => {
     expect(await dialogues.of('CRC/C/SR.9001')).toBe(first)
+  })
+
+  it('depends on the records of its dialogue alone, not on what else the library holds', async () => {
+    const alone = new Dialogues(new Corpus((await openRealIndex()).index))
+    expect(await dialogues.of('CMW/C/SR.593')).toEqual(await alone.of('CMW/C/SR.593'))
   })
 })

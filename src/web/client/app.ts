@@ -178,7 +178,7 @@ const setupChat = () => {
                 ? 'Every paragraph on it, by side, in record order:'
                 : done.kind === 'reply'
                   ? 'The reply, and the question it answers:'
-                  : 'According to the summary record:'
+                  : 'What the record says:'
           }
           answer.scrollIntoView({ block: 'start' })
         } else if (name === 'error') {
