@@ -92,6 +92,28 @@ describe('a library of records in several formats', () => {
     ).toBe(true)
   })
 
+  it('says whose words it quotes: a report’s, or the indexed records’ when it abstains over several', async () => {
+    const report = AskResponseSchema.parse(
+      (await ask({ question: 'What did Mexico say about child poverty?', record: 'a-hrc-59-15' }))
+        .body
+    )
+    expect(report.excerpts.map((e) => e.speaker)).toContain('Mexico')
+    const factual = AskResponseSchema.parse(
+      (
+        await ask({
+          question: 'How many recommendations did Slovenia receive?',
+          record: 'a-hrc-59-15',
+        })
+      ).body
+    )
+    expect(factual.kind).toBe('factual')
+    expect(factual.answer).toMatch(/^According to the report:/)
+    const none = AskResponseSchema.parse(
+      (await ask({ question: 'What was said about lunar exploration budgets?' })).body
+    )
+    expect(none.answer).toMatch(/^The indexed records do not appear to address/)
+  })
+
   it('refuses a record that is not indexed, naming those that are', async () => {
     const { status, body } = await ask({ question: 'children', record: 'CRC/C/SR.1' })
     expect(status).toBe(400)
