@@ -9,6 +9,7 @@ import { createApp } from '../../src/server/app.tsx'
 import { askOnPage, launchChromium } from '../../src/web/chromium.ts'
 import { browserAvailable, serveApp } from '../fixtures/browser.ts'
 import { HOSTILE_TEXT, openHostileIndex } from '../fixtures/hostile-index.ts'
+import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 const enabled = browserAvailable()
@@ -21,12 +22,14 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
   let hostileUrl: string
   let failingUrl: string
   let generativeUrl: string
+  let libraryUrl: string
 
   beforeAll(async () => {
-    const [{ index }, hostile, prompt] = await Promise.all([
+    const [{ index }, hostile, prompt, library] = await Promise.all([
       openRealIndex(),
       openHostileIndex(),
       loadAnswerPrompt(join(PROJECT_ROOT, 'prompts')),
+      openLibraryIndex(),
     ])
     const quiet = { logError: () => {} }
     // A model whose second sentence cites a paragraph it was not given.
@@ -41,9 +44,11 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
       await serveApp(createApp(composePipeline(hostile.failing), quiet)),
       await serveApp(
         createApp(composePipeline(index, { generator: { name: 'fake', model, prompt } }))
-      )
+      ),
+      await serveApp(createApp(composePipeline(library.index)))
     )
-    ;[url, hostileUrl, failingUrl, generativeUrl] = servers.map((s) => s.url) as [
+    ;[url, hostileUrl, failingUrl, generativeUrl, libraryUrl] = servers.map((s) => s.url) as [
+      string,
       string,
       string,
       string,
@@ -166,6 +171,14 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     const top = await switched.evaluate((e) => e.getBoundingClientRect().top)
     expect(top).toBeGreaterThanOrEqual(0)
     expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight))
+  })
+
+  it('names the record on each chip when the page holds several', async () => {
+    await page.goto(libraryUrl)
+    const answer = await ask('What did Mexico say about child poverty?')
+    const chips = await answer.locator('.chip').allTextContents()
+    expect(chips.length).toBeGreaterThan(0)
+    expect(chips.every((c) => /^[A-Z]+\/[^ ]+, (?:para\.|heading|procedural)/.test(c))).toBe(true)
   })
 
   it('shows on each turn the record and speaker filter it was asked under', async () => {

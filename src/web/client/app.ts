@@ -230,11 +230,18 @@ const appendExcerpt = (list: HTMLOListElement, excerpt: Excerpt, panel: Panel) =
   list.append(item)
 }
 
+/** Whether the page holds several records, so that a chip must name its record. */
+const severalRecords = (): boolean =>
+  document.querySelectorAll('#record option:not([value=""])').length > 1
+
 const renderExcerpt = (excerpt: Excerpt, panel: Panel) => {
   const who = excerpt.speaker ? `${excerpt.speaker} (${ROLE_LABELS[excerpt.role]})` : 'The record'
+  const where = severalRecords()
+    ? citationOf(excerpt)
+    : shortCitation({ label: excerpt.label, id: excerpt.block })
   const chip = el('button', {
     class: 'chip',
-    text: `${shortCitation({ label: excerpt.label, id: excerpt.block })} · ${excerpt.speaker ?? 'record'}`,
+    text: `${where} · ${excerpt.speaker ?? 'record'}`,
   })
   chip.type = 'button'
   chip.setAttribute('aria-label', `Open ${citationOf(excerpt)}, ${who}`)
