@@ -192,8 +192,14 @@ export const ENGLISH_SPEAKERS = {
     String.raw`(?:^\s*(?:what|which\s+\w+|how)\s+(?:did|does|do|has|have|had|was|were|is)\s+|\bwhat\s+)(?<speaker>.+?)\s+${SPEECH_VERB}\b`,
     'i'
   ),
-  /** "Which Committee member asked …", "Which rapporteur …": the answer is one of them. */
-  member: /^\s*(?:which|what)\s+(?:committee\s+)?(member|rapporteur|country\s+rapporteur)s?\b/i,
+  /**
+   * "Which Committee member asked …", "Which rapporteur raised …": the answer is one of them
+   * speaking. "Which member withdrew …" is about what the record narrates, not who spoke.
+   */
+  member: new RegExp(
+    String.raw`^\s*(?:which|what)\s+(?:committee\s+)?(member|rapporteur|country\s+rapporteur)s?(?=(?:\s+of\s+the\s+committee)?\s+(?:also\s+|first\s+)?${SPEECH_VERB}\b)`,
+    'i'
+  ),
   /** Words for the Committee's side of a dialogue, and for the State's. */
   committee: /\b(?:committee|members?|rapporteurs?|experts?|chair(?:person|man)?)\b/i,
   delegation: /\b(?:delegation|delegates?|government|state\s+party|authorities)\b/i,

@@ -61,6 +61,14 @@ describe('readQuestion', () => {
     expect(read(question)).toMatchObject({ intent: 'meeting', meeting: field })
   })
 
+  it('reads "which member asked" as the Committee speaking, and "which member withdrew" as what the record narrates', () => {
+    expect(read('Which Committee member asked about remittances?').side).toBe('committee')
+    expect(read('Which members of the Committee raised pesticides?').side).toBe('committee')
+    expect(
+      read('Which Committee member withdrew from the consideration of the report?').side
+    ).toBeNull()
+  })
+
   it.each([
     'What did the delegation say about the 2030 Agenda?',
     'What report did the national human rights institution publish on detention?',
