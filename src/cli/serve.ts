@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
 import { drainable } from '../server/drain.ts'
-import { nodeServerOptions } from '../server/limits.ts'
+import { answerClientErrors, nodeServerOptions } from '../server/limits.ts'
 import type { LogLine } from '../server/middleware.ts'
 import { run, stderrLog } from './run.ts'
 
@@ -57,6 +57,7 @@ run(async () => {
       stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
     }
   )
+  answerClientErrors(server as Server)
   server.on('error', (error) => {
     stderrLog(`error: cannot listen on ${config.host}:${config.port}: ${error.message}`)
     process.exit(1)

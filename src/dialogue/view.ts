@@ -1,4 +1,5 @@
 // What a reader of the map narrows it to (member, status, topic words), and the map as Markdown and CSV for a report's footnotes.
+import { InvalidRequestError } from '../errors.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import type { DialogueMap, DialogueQuestion, ReplyStatus } from './schema.ts'
 
@@ -10,12 +11,21 @@ export const STATUS_LABELS: Record<ReplyStatus, string> = {
   no_reply: 'no reply recorded',
 }
 
-/** The questions asked by `member` (any part of the name), with `status`, mentioning every word of `q`. */
+/**
+ * The questions asked by `member` (any part of the name), with `status`, mentioning every word of
+ * `q`. A member who asked nothing in the map is a bad filter, not an empty answer: it throws,
+ * naming those who did.
+ */
 export const filterQuestions = (
   map: DialogueMap,
   { member, status, q }: DialogueFilter
 ): DialogueQuestion[] => {
   const who = member ? normalizeForMatch(member).toLowerCase() : null
+  const askers = [...new Set(map.questions.flatMap((question) => question.speaker ?? []))]
+  if (who && !askers.some((a) => normalizeForMatch(a).toLowerCase().includes(who)))
+    throw new InvalidRequestError(
+      `no member who asked a question in ${map.records.join(', ')} matches "${member}"; those who did: ${askers.join(', ') || 'none'}`
+    )
   const words = q ? normalizeForMatch(q).toLowerCase().split(' ').filter(Boolean) : []
   return map.questions.filter((question) => {
     if (status && question.status !== status) return false

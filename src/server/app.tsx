@@ -282,8 +282,15 @@ const respond = (c: Context<AppEnv>, body: Problem): Response | Promise<Response
 
 const readJson = async (c: Context<AppEnv>): Promise<unknown> => {
   c.set('readingBody', true)
-  const text = await c.req.raw.text()
+  const bytes = await c.req.raw.arrayBuffer()
   c.set('readingBody', false)
+  let text: string
+  try {
+    // Not the lenient decoding: a question with U+FFFD where its bytes were is not what was sent.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new InvalidRequestError('the request body is not valid UTF-8')
+  }
   if (!text.trim())
     throw new InvalidRequestError(
       'the request body is empty; send a JSON object such as {"question": "..."}'

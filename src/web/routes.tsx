@@ -46,8 +46,14 @@ export const createWebRoutes = (pipeline: Pipeline) => {
     const { record: name } = validate(RecordParamsSchema, c.req.param(), 'record')
     // An empty select or field means "any": the form sends it as an empty string.
     const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''))
-    const filter = validate(DialogueQuerySchema.omit({ format: true }), given, 'dialogue filter')
+    const { format, ...filter } = validate(DialogueQuerySchema, given, 'dialogue filter')
     const record = findRecord(index, name)
+    // The page's own URL asked for an export: the API serves it.
+    if (format === 'md' || format === 'csv')
+      return c.redirect(
+        `/api/records/${record.slug}/dialogue?${new URLSearchParams({ ...given, format })}`,
+        303
+      )
     const map = await pipeline.dialogue(record.symbol)
     const members = [...new Set(map.questions.flatMap((q) => (q.speaker ? [q.speaker] : [])))]
     return c.html(

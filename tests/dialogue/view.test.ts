@@ -64,6 +64,12 @@ describe('filterQuestions', () => {
     expect(filterQuestions(MAP, { q: 'quota shelters' })).toHaveLength(0)
     expect(filterQuestions(MAP, {})).toHaveLength(2)
   })
+
+  it('refuses a member who asked nothing in the map, naming those who did', () => {
+    expect(() => filterQuestions(MAP, { member: 'Nobody' })).toThrow(
+      /no member who asked a question in .* matches "Nobody"; those who did: .*Mr\. Bauer/
+    )
+  })
 })
 
 describe('exports', () => {

@@ -107,6 +107,22 @@ describe('POST /api/ask', () => {
     expect(problem.detail).toMatch(reason)
   })
 
+  it('rejects a body whose bytes are not UTF-8, even inside a JSON string, with a 400', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"question": "child'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('ren"}'),
+    ])
+    const response = await app.request('/api/ask', {
+      method: 'POST',
+      body: bytes,
+      headers: { 'Content-Type': 'application/json' },
+    })
+    const problem = await expectProblem(response, 400)
+    expect(problem.detail).toMatch(/not valid UTF-8/)
+  })
+
   it('rejects a body over the size limit with 413', async () => {
     const problem = await expectProblem(
       await postAsk(JSON.stringify({ question: 'a'.repeat(5000) })),

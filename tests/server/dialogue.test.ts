@@ -50,6 +50,14 @@ describe('GET /api/records/:record/dialogue', () => {
     expect(map.counts.questions).toBeGreaterThan(map.questions.length)
   })
 
+  it('refuses a member who asked nothing with a 400 problem naming those who did', async () => {
+    const response = await app.request('/api/records/cmw-c-sr-593/dialogue?member=Nobody')
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const problem = (await response.json()) as { detail: string }
+    expect(problem.detail).toMatch(/matches "Nobody"; those who did: .*Mr\. Charef/)
+  })
+
   it('exports CSV as an attachment and Markdown as text', async () => {
     const csv = await app.request('/api/records/cmw-c-sr-593/dialogue?format=csv')
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
@@ -77,6 +85,14 @@ describe('GET /records/:record/dialogue', () => {
     expect(html).toContain('<h1>Dialogue map: <bdi>CMW/C/SR.593</bdi></h1>')
     expect(html).toContain('no reply recorded')
     expect(html).toMatch(/href="\/records\/cmw-c-sr-593\/paragraphs\/\d+\?start=\d+&amp;end=\d+"/)
+  })
+
+  it('sends an export asked of the page to the API, filters kept', async () => {
+    const response = await app.request('/records/cmw-c-sr-593/dialogue?format=csv&member=Charef')
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe(
+      '/api/records/cmw-c-sr-593/dialogue?format=csv&member=Charef'
+    )
   })
 
   it('applies the filters the form sends, empty ones meaning any', async () => {

@@ -1,10 +1,11 @@
 import { serve } from '@hono/node-server'
 import { connect } from 'node:net'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { composePipeline } from '../../src/compose.ts'
 import { createApp } from '../../src/server/app.tsx'
-import { nodeServerOptions } from '../../src/server/limits.ts'
+import { answerClientErrors, nodeServerOptions } from '../../src/server/limits.ts'
 import type { LogLine } from '../../src/server/middleware.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     port: 0,
     serverOptions: nodeServerOptions(BUDGET_MS),
   })
+  answerClientErrors(server as Server)
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   port = (server.address() as AddressInfo).port
   close = () => new Promise((resolve) => server.close(() => resolve()))
@@ -59,6 +61,14 @@ describe('limits on slow and oversized requests', () => {
   it('cuts headers that dribble in soon after the budget, not after Node’s minute', async () => {
     const { ms } = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ')
     expect(ms).toBeLessThan(BUDGET_MS + 3_000)
+  })
+
+  it('answers a request Node cannot parse with a problem, not a bare status line', async () => {
+    const { text } = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n')
+    expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\nContent-Type: application\/problem\+json/)
+    expect(text).toMatch(
+      /"detail":"the request could not be read as HTTP \(HPE_INVALID_HEADER_TOKEN\)"/
+    )
   })
 
   it('refuses a GET with a large or unbounded body without reading it', async () => {
