@@ -66,6 +66,10 @@ export const dialogueCsv = (questions: readonly DialogueQuestion[]): string =>
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
 
+/** What a reader must know before citing the map: how replies are found, and what that misses. */
+export const LINKING_CAVEAT =
+  'A reply may lie in a meeting that is not in the library. Replies are linked by what they share with the question, which misses many: read the delegation’s paragraphs before citing “no reply recorded”.'
+
 export const dialogueMarkdown = (
   map: DialogueMap,
   questions: readonly DialogueQuestion[]
@@ -74,6 +78,8 @@ export const dialogueMarkdown = (
     `# Dialogue map: ${map.record}`,
     '',
     `${map.counts.questions} questions ${coverage(map)}: ${map.counts.answered} answered, ${map.counts.partly} partly answered, ${map.counts.no_reply} with no reply recorded.`,
+    '',
+    LINKING_CAVEAT,
     '',
     `| ${COLUMNS.join(' | ')} |`,
     `| ${COLUMNS.map(() => '---').join(' | ')} |`,

@@ -1,6 +1,6 @@
 // The dialogue page: each question put to the State, beside its replies or "no reply recorded", with filters and exports.
 import type { DialogueFilter } from '../dialogue/view.ts'
-import { STATUS_LABELS, coverage } from '../dialogue/view.ts'
+import { LINKING_CAVEAT, STATUS_LABELS, coverage } from '../dialogue/view.ts'
 import type { DialogueMap, DialogueQuestion } from '../dialogue/schema.ts'
 import { REPLY_STATUSES } from '../dialogue/schema.ts'
 import type { RecordInfo } from '../records/block.ts'
@@ -91,8 +91,8 @@ export const DialoguePage = ({
         </h1>
         <p class="meta">
           {map.counts.questions} questions {coverage(map)}: {map.counts.answered} answered,{' '}
-          {map.counts.partly} partly answered, {map.counts.no_reply} with no reply recorded. A reply
-          may lie in a meeting that is not in the library.
+          {map.counts.partly} partly answered, {map.counts.no_reply} with no reply recorded.{' '}
+          {LINKING_CAVEAT}
         </p>
         <form class="filters" method="get">
           <label>

@@ -82,8 +82,9 @@ describe('exports', () => {
     )
   })
 
-  it('writes Markdown with the counts, the records covered and escaped cells', () => {
+  it('writes Markdown with the counts, the records covered, how replies are found, and escaped cells', () => {
     const md = dialogueMarkdown(MAP, MAP.questions)
+    expect(md).toContain('read the delegation’s paragraphs before citing “no reply recorded”')
     expect(md).toContain(
       '2 questions in CEDAW/C/SR.2001 and CEDAW/C/SR.2002: 1 answered, 0 partly answered, 1 with no reply recorded.'
     )
