@@ -16,6 +16,7 @@ import { judge } from './judge.ts'
 import type { AskResponse, Excerpt, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
+import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
 
 /** What retrieval found for a question, ready for an answer to be assembled from. */
 export type Retrieval = {
@@ -300,9 +301,24 @@ const describeMeeting = (
           )
         : null
     case 'rapporteurs':
-      // Named in the paragraphs, not on the cover: answered from where they are (rapporteursAnswer).
+    case 'end':
+      // Stated in the body, not on the cover: answered from where they are.
       return null
   }
+}
+
+/** When the meeting ended: the record's own procedural lines that say so ("The meeting rose at …"). */
+const endAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
+  const quotes = corpus.index.records
+    .filter((r) => !question.record || r.symbol === question.record)
+    .flatMap((record) =>
+      [...(corpus.index.recordBlocks.get(record.symbol) ?? [])]
+        .filter((b) => b.kind === 'procedural' && PROCEDURAL_EVENTS.end.test(b.text))
+        .map((block) => ({ block, excerpt: excerptOf(block, 0, block.text.length, 1) }))
+    )
+  return quotes.length > 0
+    ? answered('meeting', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
+    : null
 }
 
 /**
@@ -355,6 +371,7 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
   const field = question.meeting
   if (!field) return null
   if (field === 'rapporteurs') return rapporteursAnswer(corpus, question)
+  if (field === 'end') return endAnswer(corpus, question)
   if (field === 'agenda') {
     const headings = agendaHeadings(corpus, question)
     if (headings) return headings

@@ -1,6 +1,7 @@
 // Lexical documents: the fields of a block the BM25 index scores, with their boosts, and term statistics.
 import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
+import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
 import { STOPWORDS, contentTerms, tokenize } from '../text/tokenize.ts'
 import type { Bm25Document, Bm25Index } from './bm25-index.ts'
 import { buildBm25Index } from './bm25-index.ts'
@@ -11,10 +12,10 @@ export const blockKey = (block: Pick<Block, 'record' | 'id'>): string =>
 
 // Words people use for what a heading or procedural line is, which its own text rarely says.
 const PROCEDURAL_LABELS: [RegExp, string][] = [
-  [/called to order|began|opened/i, 'start open begin'],
-  [/suspended/i, 'suspension break pause'],
-  [/resumed/i, 'resume restart'],
-  [/rose|adjourned|closed|ended/i, 'rise end close adjourn finish'],
+  [PROCEDURAL_EVENTS.start, 'start open begin'],
+  [PROCEDURAL_EVENTS.suspension, 'suspension break pause'],
+  [PROCEDURAL_EVENTS.resumption, 'resume restart'],
+  [PROCEDURAL_EVENTS.end, 'rise end close adjourn finish'],
 ]
 
 /** Descriptors of a block's structural role: "agenda item" for headings, the event of a procedural line. */

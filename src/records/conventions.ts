@@ -111,6 +111,15 @@ export const SECRETARIAT_SUBJECTS = [
 export const PROCEDURAL =
   /^The (?:meeting|public part of the meeting|closed part of the meeting|public meeting|closed meeting|discussion covered in the summary record) (?:was called to order|was suspended|was resumed|resumed|rose|was adjourned|was closed|was opened|opened|began|ended)\b/i
 
+/** What a procedural line records, by the words it uses: the meeting's start, a suspension, its resumption, its end. */
+export const PROCEDURAL_EVENTS = {
+  start: /\b(?:called to order|began|opened)\b/i,
+  suspension: /\bsuspended\b/i,
+  resumption: /\bresumed\b/i,
+  // Whole words: "suspended" holds "ended".
+  end: /\b(?:rose|adjourned|closed|ended)\b/i,
+} as const
+
 /** Procedural lines that open a meeting's body. */
 export const BODY_OPENING =
   /^The (?:meeting|public part of the meeting|closed part of the meeting|discussion covered in the summary record) (?:was called to order|was opened|opened|began)\b/i

@@ -127,6 +127,13 @@ describe('questions about the meeting itself', () => {
     expectGrounded(response)
   })
 
+  it('says when the meeting ended from the record’s own procedural line, never a suspension', async () => {
+    const response = await answer('When did the meeting end?')
+    expect(response.kind).toBe('meeting')
+    expect(response.excerpts.map((e) => e.text)).toEqual(['The meeting rose at 1.05 p.m.'])
+    expect(response.citations).toEqual(['CMW/C/SR.593, procedural-4'])
+  })
+
   it('names the country rapporteurs where the record first calls them so, cited there', async () => {
     const response = await answer('Who were the country rapporteurs?')
     expect(response.kind).toBe('meeting')

@@ -57,6 +57,8 @@ describe('readQuestion', () => {
     ['When was this record distributed?', 'distributed'],
     ['What is the original language of the document?', 'language'],
     ['Who were the country rapporteurs?', 'rapporteurs'],
+    ['When did the meeting end?', 'end'],
+    ['What time did the meeting rise?', 'end'],
   ])('reads "%s" as about the meeting itself (%s)', (question, field) => {
     expect(read(question)).toMatchObject({ intent: 'meeting', meeting: field })
   })
