@@ -16,6 +16,7 @@ import { judge } from './judge.ts'
 import type { AskResponse, Excerpt, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
+import { ASKING_ROLES } from '../records/roles.ts'
 import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
 
 /** What retrieval found for a question, ready for an answer to be assembled from. */
@@ -149,7 +150,13 @@ const mentioning = (
 
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
 const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): AnswerBody => {
-  const chosen = relevant.slice(0, corpus.policy.broadMax).sort(byOrder)
+  // "Who asked about …" is answered by those who put questions, where any of them addresses it.
+  const askers = retrieval.question.asksWhoAsked
+    ? relevant.filter((j) => j.block.roles.some((r) => ASKING_ROLES.includes(r)))
+    : []
+  const chosen = (askers.length > 0 ? askers : relevant)
+    .slice(0, corpus.policy.broadMax)
+    .sort(byOrder)
   const quoted = new Set(chosen.map((j) => j.block))
   const groups = SIDES.flatMap((side) => {
     const quotes = chosen

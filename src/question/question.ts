@@ -49,6 +49,8 @@ export type Question = {
   followsUp: string | null
   /** For a question about the dialogue map: it asks for the questions left without a reply. */
   unanswered: boolean
+  /** "Who asked about …", "Which States raised …": the answer is among those who put questions. */
+  asksWhoAsked: boolean
 }
 
 export type QuestionContext = {
@@ -274,6 +276,8 @@ export const readQuestion = (
     record: context.record ?? null,
     followsUp: null,
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
+    asksWhoAsked:
+      english && answerTypeOf(text, language) === 'person' && ENGLISH_QUESTIONS.asking.test(text),
   }
   const previous = context.previous
   if (!previous || !leans(own)) return own

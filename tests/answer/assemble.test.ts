@@ -47,6 +47,16 @@ describe('broad answers', () => {
     expectGrounded(loose)
   })
 
+  it('answer "Who asked about …" from those who put questions, naming the rest', async () => {
+    const response = await answer(
+      'Who asked about the mobile phone application for Mexicans in the United States?'
+    )
+    expect(response.kind).toBe('broad')
+    expect(response.excerpts.length).toBeGreaterThan(0)
+    expect(response.excerpts.every((e) => e.side === 'committee')).toBe(true)
+    expect(response.alsoMentioned).toContain('CMW/C/SR.593, para. 47')
+  })
+
   it('name further paragraphs that mention the topic without quoting them', async () => {
     const response = await answer('Summarise what the delegation said about refugees')
     expect(response.excerpts.every((e) => e.side === 'delegation')).toBe(true)
