@@ -264,7 +264,9 @@ export const attributeSpeakers = (
     if (recommended) {
       const [first] = recommended
       const speaking = resolve({ kind: 'state', state: first ?? '' }, null, null, context)
-      return { ...speaking, speaker: recommended.join(', '), turnStart: true }
+      // A joint recommendation is made by all its States: none of them is its State alone.
+      const state = recommended.length === 1 ? speaking.state : null
+      return { ...speaking, speaker: recommended.join(', '), state, turnStart: true }
     }
     const start = headingTurn
     headingTurn = false

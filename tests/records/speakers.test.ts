@@ -131,18 +131,26 @@ describe('speakers and roles', () => {
       'II. Conclusions and/or recommendations',
       '4. The following recommendations were made:',
       '4.1 Ratify the Convention (Chile) (Peru);',
+      '4.2 Adopt the law (Chile);',
     ].join('\n')
     const record = parseDocument(readText(new TextEncoder().encode(text), 'u.txt'), {
       file: 'u.txt',
     })
     expect(record.meta.state).toBe('Slovenia')
     const paragraphs = record.blocks.filter((b) => b.kind === 'paragraph')
-    expect(paragraphs.map((b) => [b.label, b.speaker, b.role])).toEqual([
-      ['1', 'Germany', 'other_state'],
-      ['2', 'United Kingdom of Great Britain and Northern Ireland', 'other_state'],
-      ['3', 'Slovenia', 'state_delegation'],
-      ['4', null, 'other'],
-      ['4.1', 'Chile, Peru', 'other_state'],
+    expect(paragraphs.map((b) => [b.label, b.speaker, b.role, b.state])).toEqual([
+      ['1', 'Germany', 'other_state', 'Germany'],
+      [
+        '2',
+        'United Kingdom of Great Britain and Northern Ireland',
+        'other_state',
+        'United Kingdom of Great Britain and Northern Ireland',
+      ],
+      ['3', 'Slovenia', 'state_delegation', 'Slovenia'],
+      ['4', null, 'other', null],
+      // A joint recommendation is all its States', no one State's.
+      ['4.1', 'Chile, Peru', 'other_state', null],
+      ['4.2', 'Chile', 'other_state', 'Chile'],
     ])
   })
 })
