@@ -27,11 +27,19 @@ export const AskRequestSchema = z
      */
     mode: z.enum(['extractive', 'generative']).optional(),
     /**
-     * The conversation so far, oldest first: the user's earlier questions as they asked them. A
-     * question that cannot stand alone follows up the last of them; the server keeps no state.
+     * The conversation so far, oldest first: the user's earlier questions as they asked them, each
+     * with the record its answer cited, when it cited one. A question that cannot stand alone
+     * follows up the last of them, in that record; the server keeps no state.
      */
     history: z
-      .array(z.object({ question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH) }).strip())
+      .array(
+        z
+          .object({
+            question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
+            record: z.string().trim().min(1).max(200).optional(),
+          })
+          .strip()
+      )
       .max(MAX_HISTORY, `history holds at most ${MAX_HISTORY} turns`)
       .default([]),
   })

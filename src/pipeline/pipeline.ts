@@ -69,7 +69,15 @@ export const createPipeline = (
       (before, turn) => readQuestion(corpus, turn.question, { ...context, previous: before }),
       null
     )
-    return readQuestion(corpus, question, { ...context, previous })
+    const own = readQuestion(corpus, question, { ...context, previous })
+    // A follow-up stays in the record the answer it follows cited, unless the request names one.
+    const last = history.at(-1)?.record
+    if (own.followsUp === null || context.record !== null || last === undefined) return own
+    return readQuestion(corpus, question, {
+      ...context,
+      record: recordFilter(index, last),
+      previous,
+    })
   }
 
   const retrieve = async (question: Question, k = 5): Promise<Retrieval> => {

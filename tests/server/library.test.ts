@@ -114,6 +114,40 @@ describe('a library of records in several formats', () => {
     expect(none.answer).toMatch(/^The indexed records do not appear to address/)
   })
 
+  it('keeps a follow-up in the record the answer it follows cited, unless the request names one', async () => {
+    const followUp = AskResponseSchema.parse(
+      (
+        await ask({
+          question: 'And what about children?',
+          history: [
+            {
+              question: 'What did the delegation say about refugees?',
+              record: 'CMW/C/SR.593',
+            },
+          ],
+        })
+      ).body
+    )
+    expect(followUp.followsUp).toBe('What did the delegation say about refugees?')
+    expect(followUp.citations.length).toBeGreaterThan(0)
+    expect(followUp.citations.every((c) => c.startsWith('CMW/C/SR.593, '))).toBe(true)
+    const named = AskResponseSchema.parse(
+      (
+        await ask({
+          question: 'And what about children?',
+          record: 'a-hrc-59-15',
+          history: [
+            {
+              question: 'What did the delegation say about refugees?',
+              record: 'CMW/C/SR.593',
+            },
+          ],
+        })
+      ).body
+    )
+    expect(named.retrieved.every((r) => r.record === 'A/HRC/59/15')).toBe(true)
+  })
+
   it('refuses a record that is not indexed, naming those that are', async () => {
     const { status, body } = await ask({ question: 'children', record: 'CRC/C/SR.1' })
     expect(status).toBe(400)

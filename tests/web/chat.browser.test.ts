@@ -181,6 +181,15 @@ describe.skipIf(!enabled)('chat page in Chromium', () => {
     expect(chips.every((c) => /^[A-Z]+\/[^ ]+, (?:para\.|heading|procedural)/.test(c))).toBe(true)
   })
 
+  it('keeps a follow-up in the record the previous answer cited', async () => {
+    await page.goto(libraryUrl)
+    await ask('What did the delegation say about refugees?')
+    const followUp = await ask('And what about children?')
+    const chips = await followUp.locator('.chip').allTextContents()
+    expect(chips.length).toBeGreaterThan(0)
+    expect(chips.every((c) => c.startsWith('CMW/C/SR.593, '))).toBe(true)
+  })
+
   it('shows on each turn the record and speaker filter it was asked under', async () => {
     await page.goto(url)
     await page.locator('#speaker').selectOption('Ms. Dzumhur')

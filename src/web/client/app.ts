@@ -83,7 +83,7 @@ const setupChat = () => {
   const conversation = byId<HTMLOListElement>('conversation')
   const send = byId<HTMLButtonElement>('send')
   if (!form || !input || !speaker || !record || !conversation || !send) return
-  const history: { question: string }[] = []
+  const history: { question: string; record?: string }[] = []
   const panel = setupPanel()
 
   input.addEventListener('keydown', (event) => {
@@ -152,8 +152,12 @@ const setupChat = () => {
         } else if (name === 'done') {
           const done = JSON.parse(data) as Done
           finished = true
-          // The user's own question is what the next turn follows up, never a rewritten one.
-          history.push({ question })
+          // The user's own question is what the next turn follows up, never a rewritten one, in
+          // the record its answer cited when it cited one.
+          const cited = [...new Set(done.excerpts.map((e) => e.record))]
+          history.push(
+            cited.length === 1 && cited[0] ? { question, record: cited[0] } : { question }
+          )
           // A generative answer's excerpts arrive with its verdict; a fallback's with the reason.
           if (done.verification || done.fallback) {
             prose.replaceChildren(...(done.verification?.sentences ?? []).map(renderVerdict))
