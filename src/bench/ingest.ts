@@ -1,7 +1,8 @@
 // The ingestion benchmark: reading the UN's own PDFs (time and peak memory, each against a baseline) and building one index of every record.
 import { build } from 'esbuild'
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { PROJECT_ROOT } from '../config.ts'
@@ -69,30 +70,36 @@ export const ingestBench = async ({
     runs.push(await child(pdfs, false))
     baselines.push(await child(pdfs, true))
   }
-  const dir = await mkdtemp(join(recordsDir, '..', 'library-'))
-  await cp(recordsDir, dir, { recursive: true })
-  for (const pdf of pdfs) await cp(pdf, join(dir, pdf.split('/').pop() ?? 'record.pdf'))
-  const isWord = (word: string) => vectors.rankOf(word) !== undefined
-  const loaded = await loadRecords(dir, { isWord })
-  const parseMs = median(await times(3, () => loadRecords(dir, { isWord })))
-  const buildMs = median(
-    await times(3, () => buildIndex({ ...loaded, embedder: sifEmbedder(vectors), vectors }))
-  )
-  return {
-    files: pdfs.length,
-    paragraphs: runs[0]?.paragraphs ?? 0,
-    readMs: round(median(runs.map((r) => r.ms)), 0),
-    baselineMs: round(median(baselines.map((r) => r.ms)), 1),
-    peakMB: round(median(runs.map((r) => r.peakMB)), 1),
-    baselinePeakMB: round(median(baselines.map((r) => r.peakMB)), 1),
-    library: {
-      records: loaded.records.length,
-      paragraphs: loaded.records.reduce(
-        (n, r) => n + r.blocks.filter((b) => b.kind === 'paragraph').length,
-        0
-      ),
-      buildMs: round(buildMs, 0),
-      parseMs: round(parseMs, 0),
-    },
+  // The library is put together in the system's temporary folder, never beside the records, and
+  // removed afterwards.
+  const dir = await mkdtemp(join(tmpdir(), 'rapporteur-bench-library-'))
+  try {
+    await cp(recordsDir, dir, { recursive: true })
+    for (const pdf of pdfs) await cp(pdf, join(dir, pdf.split('/').pop() ?? 'record.pdf'))
+    const isWord = (word: string) => vectors.rankOf(word) !== undefined
+    const loaded = await loadRecords(dir, { isWord })
+    const parseMs = median(await times(3, () => loadRecords(dir, { isWord })))
+    const buildMs = median(
+      await times(3, () => buildIndex({ ...loaded, embedder: sifEmbedder(vectors), vectors }))
+    )
+    return {
+      files: pdfs.length,
+      paragraphs: runs[0]?.paragraphs ?? 0,
+      readMs: round(median(runs.map((r) => r.ms)), 0),
+      baselineMs: round(median(baselines.map((r) => r.ms)), 1),
+      peakMB: round(median(runs.map((r) => r.peakMB)), 1),
+      baselinePeakMB: round(median(baselines.map((r) => r.peakMB)), 1),
+      library: {
+        records: loaded.records.length,
+        paragraphs: loaded.records.reduce(
+          (n, r) => n + r.blocks.filter((b) => b.kind === 'paragraph').length,
+          0
+        ),
+        buildMs: round(buildMs, 0),
+        parseMs: round(parseMs, 0),
+      },
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
