@@ -1,6 +1,6 @@
 // `npm run eval [-- --set FILE … --records DIR … --json OUT --reports DIR --mode extractive|llm --calibrate]`: runs eval sets, prints the figures, writes the reports.
 import { existsSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -300,4 +300,6 @@ run(async () => {
   console.log(
     `\nFailures: ${markdown.slice(markdown.indexOf('## Failures (') + 13).split(')')[0]} — see ${relative(process.cwd(), join(reports, 'latest.md'))}`
   )
+  // The library and its index were the run's own: nothing of them is kept.
+  await rm(dir, { recursive: true, force: true })
 })
