@@ -314,18 +314,33 @@ const describeMeeting = (
   }
 }
 
+/** The records a question is asked of: the one it names, or every record. */
+const recordsInScope = (corpus: Corpus, question: Question): RecordInfo[] =>
+  corpus.index.records.filter((r) => !question.record || r.symbol === question.record)
+
+/** A record's blocks, in record order. */
+const blocksOf = (corpus: Corpus, record: RecordInfo): Block[] => [
+  ...(corpus.index.recordBlocks.get(record.symbol) ?? []),
+]
+
+/** A whole block as one quote: a heading, a procedural line. */
+const wholeBlock = (block: Block): Quoted => ({
+  block,
+  excerpt: excerptOf(block, 0, block.text.length, 1),
+})
+
+/** The body's own words on the meeting, under `heading`; null when the body has none. */
+const meetingQuotes = (heading: string, quotes: readonly Quoted[]): AnswerBody | null =>
+  quotes.length > 0 ? answered('meeting', formatQuotes(heading, quotes), quotes) : null
+
 /** When the meeting ended: the record's own procedural lines that say so ("The meeting rose at …"). */
 const endAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
-  const quotes = corpus.index.records
-    .filter((r) => !question.record || r.symbol === question.record)
-    .flatMap((record) =>
-      [...(corpus.index.recordBlocks.get(record.symbol) ?? [])]
-        .filter((b) => b.kind === 'procedural' && PROCEDURAL_EVENTS.end.test(b.text))
-        .map((block) => ({ block, excerpt: excerptOf(block, 0, block.text.length, 1) }))
-    )
-  return quotes.length > 0
-    ? answered('meeting', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
-    : null
+  const quotes = recordsInScope(corpus, question).flatMap((record) =>
+    blocksOf(corpus, record)
+      .filter((b) => b.kind === 'procedural' && PROCEDURAL_EVENTS.end.test(b.text))
+      .map(wholeBlock)
+  )
+  return meetingQuotes(accordingTo(corpus, quotes), quotes)
 }
 
 /**
@@ -333,21 +348,21 @@ const endAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
  * blocks the user can open, rather than the cover.
  */
 const agendaHeadings = (corpus: Corpus, question: Question): AnswerBody | null => {
-  const perRecord = corpus.index.records
-    .filter((r) => (!question.record || r.symbol === question.record) && r.agendaItems.length > 0)
+  const perRecord = recordsInScope(corpus, question)
+    .filter((r) => r.agendaItems.length > 0)
     .map((record) => {
       const items = new Set(record.agendaItems.map(normalizeForMatch))
-      const headings = [...(corpus.index.recordBlocks.get(record.symbol) ?? [])].filter(
+      const headings = blocksOf(corpus, record).filter(
         (b) => b.kind === 'heading' && items.has(normalizeForMatch(b.text))
       )
       const printed = new Set(headings.map((b) => normalizeForMatch(b.text)))
       return printed.size === items.size ? headings : null
     })
   if (perRecord.length === 0 || perRecord.some((h) => h === null)) return null
-  const quotes = perRecord.flatMap((headings) =>
-    (headings ?? []).map((block) => ({ block, excerpt: excerptOf(block, 0, block.text.length, 1) }))
+  return meetingQuotes(
+    'On the agenda:',
+    perRecord.flatMap((headings) => (headings ?? []).map(wholeBlock))
   )
-  return answered('meeting', formatQuotes('On the agenda:', quotes), quotes)
 }
 
 /**
@@ -355,22 +370,18 @@ const agendaHeadings = (corpus: Corpus, question: Question): AnswerBody | null =
  * (Country Rapporteur) said …"), so that the citation shows it.
  */
 const rapporteursAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
-  const quotes = corpus.index.records
-    .filter((r) => !question.record || r.symbol === question.record)
-    .flatMap((record) =>
-      record.roster
-        .filter((entry) => entry.roles.includes('country_rapporteur'))
-        .flatMap((entry) => {
-          const block = [...(corpus.index.recordBlocks.get(record.symbol) ?? [])].find(
-            (b) =>
-              b.turnStart && b.speaker === entry.speaker && b.roles.includes('country_rapporteur')
-          )
-          return block ? [{ block, excerpt: standingExcerpt(corpus, block, 0, 1) }] : []
-        })
-    )
-  return quotes.length > 0
-    ? answered('meeting', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
-    : null
+  const quotes = recordsInScope(corpus, question).flatMap((record) =>
+    record.roster
+      .filter((entry) => entry.roles.includes('country_rapporteur'))
+      .flatMap((entry) => {
+        const block = blocksOf(corpus, record).find(
+          (b) =>
+            b.turnStart && b.speaker === entry.speaker && b.roles.includes('country_rapporteur')
+        )
+        return block ? [{ block, excerpt: standingExcerpt(corpus, block, 0, 1) }] : []
+      })
+  )
+  return meetingQuotes(accordingTo(corpus, quotes), quotes)
 }
 
 /** The meeting's own particulars, from the masthead of the record(s) in scope, cited to their cover. */
@@ -383,9 +394,7 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
     const headings = agendaHeadings(corpus, question)
     if (headings) return headings
   }
-  const records = corpus.index.records.filter(
-    (r) => !question.record || r.symbol === question.record
-  )
+  const records = recordsInScope(corpus, question)
   const stated = records.flatMap((r) => {
     const text = describeMeeting(r, field)
     return text ? [{ record: r, text }] : []
@@ -409,7 +418,7 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
  */
 export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<AnswerBody> => {
   const { question, terms, ranked } = retrieval
-  const records = question.record ? [question.record] : corpus.index.records.map((r) => r.symbol)
+  const records = recordsInScope(corpus, question).map((r) => r.symbol)
   const judged = await judge(corpus, question, terms, ranked)
   if (question.unmatched.length > 0 && terms.length === 0) {
     return abstention(

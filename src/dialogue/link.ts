@@ -1,5 +1,4 @@
 // Links each question to the delegation's paragraphs that reply to it: what share of the question a reply's passage covers, after the question was put.
-import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { standingExcerpt } from '../answer/excerpt.ts'
 import { cosine } from '../answer/judge.ts'
 import type { Block } from '../records/block.ts'
@@ -47,30 +46,22 @@ const replyTo = (
 }
 
 /**
- * Links each question to the replies among `answering` (the delegation's blocks of its dialogue,
- * their sentences embedded by the dialogue's own `embeddings`)
+ * Links each question to the replies among the keys of `vectors` (the delegation's blocks of its
+ * dialogue, each with its sentences' vectors in the dialogue's own embedding)
  * that come after it, cover at least `replyLink` of it, and answer it nearly as well as they answer
  * any question put before them (`replyShare` of their best): a reply paragraph is about the
  * questions it covers best, not every question that shares its words. A question is answered when
  * its replies together cover `replyAnswered` of it, partly answered when they cover less, and has
  * no reply recorded when none qualifies.
  */
-export const linkReplies = async (
+export const linkReplies = (
   corpus: Corpus,
   questions: readonly AskedQuestion[],
-  answering: readonly Block[],
+  vectors: ReadonlyMap<Block, number[][]>,
   position: (block: Block) => number,
-  embeddings: EmbeddingsInterface,
   { replyLink, replyShare, replyAnswered, repliesMax, replySimilarity }: LinkPolicy
-): Promise<Linked[]> => {
-  const vectors = new Map(
-    await Promise.all(
-      answering.map(
-        async (b) =>
-          [b, await embeddings.embedDocuments(corpus.sentences(b).map((s) => s.text))] as const
-      )
-    )
-  )
+): Linked[] => {
+  const answering = [...vectors.keys()]
   const scores = questions.map((question) => {
     const asked = position(question.block)
     return new Map(

@@ -37,15 +37,38 @@ const inDialogueOrder = (a: RecordInfo, b: RecordInfo): number =>
   a.symbol.localeCompare(b.symbol)
 
 /**
- * The embedder a dialogue's map is worked out with. SIF's common component is fitted on the
- * library's sentences, so it is fitted afresh on the dialogue's own: a dialogue's map then depends
- * on its records alone, not on what else the library holds. Any other embedder is used as it is.
+ * The embedder a dialogue's map is worked out with, and the sentence vectors of its replies
+ * (`answering`). SIF's common component is fitted on the library's sentences, so it is fitted
+ * afresh on the dialogue's own, and the replies' vectors come from that same pass: a dialogue's
+ * map then depends on its records alone, not on what else the library holds. Any other embedder
+ * is used as it is.
  */
-const dialogueEmbeddings = (corpus: Corpus, blocks: readonly Block[]): EmbeddingsInterface => {
+const dialogueVectors = async (
+  corpus: Corpus,
+  blocks: readonly Block[],
+  answering: readonly Block[]
+): Promise<{ embeddings: EmbeddingsInterface; replies: Map<Block, number[][]> }> => {
   const { embeddings } = corpus.index
-  if (!(embeddings instanceof SifEmbeddings)) return embeddings
-  return embeddings.fitDocuments(blocks.flatMap((b) => corpus.sentences(b).map((s) => s.text)))
-    .embeddings
+  const sentencesOf = (b: Block) => corpus.sentences(b).map((s) => s.text)
+  if (!(embeddings instanceof SifEmbeddings)) {
+    const replies = await Promise.all(
+      answering.map(async (b) => [b, await embeddings.embedDocuments(sentencesOf(b))] as const)
+    )
+    return { embeddings, replies: new Map(replies) }
+  }
+  const texts = blocks.map(sentencesOf)
+  const fitted = embeddings.fitDocuments(texts.flat())
+  const byBlock = new Map<Block, number[][]>()
+  let at = 0
+  blocks.forEach((b, i) => {
+    const n = texts[i]?.length ?? 0
+    byBlock.set(b, fitted.vectors.slice(at, at + n))
+    at += n
+  })
+  return {
+    embeddings: fitted.embeddings,
+    replies: new Map(answering.map((b) => [b, byBlock.get(b) ?? []])),
+  }
 }
 
 /** How many words name a question's topic. */
@@ -102,10 +125,10 @@ export class Dialogues {
     const position = (b: Block) => (rank.get(b.record) ?? 0) * 1e6 + b.order
     const answering = all.filter((b) => onSide(b, 'delegation'))
     const stats = termStatsOf(all)
-    const embeddings = dialogueEmbeddings(this.corpus, all)
+    const { embeddings, replies } = await dialogueVectors(this.corpus, all, answering)
     for (const r of records) {
       const asked = await questionsIn(this.corpus, blocksOf(r), stats, embeddings)
-      const linked = await linkReplies(this.corpus, asked, answering, position, embeddings, policy)
+      const linked = linkReplies(this.corpus, asked, replies, position, policy)
       const questions = linked.map(toQuestion)
       const counts = Object.fromEntries(
         REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])

@@ -11,6 +11,11 @@ export const STATUS_LABELS: Record<ReplyStatus, string> = {
   no_reply: 'no reply recorded',
 }
 
+/** Who asked the map's questions, in the order they first asked. */
+export const askersOf = (map: DialogueMap): string[] => [
+  ...new Set(map.questions.flatMap((question) => question.speaker ?? [])),
+]
+
 /**
  * The questions asked by `member` (any part of the name), with `status`, mentioning every word of
  * `q`. A member who asked nothing in the map is a bad filter, not an empty answer: it throws,
@@ -21,7 +26,7 @@ export const filterQuestions = (
   { member, status, q }: DialogueFilter
 ): DialogueQuestion[] => {
   const who = member ? normalizeForMatch(member).toLowerCase() : null
-  const askers = [...new Set(map.questions.flatMap((question) => question.speaker ?? []))]
+  const askers = askersOf(map)
   if (who && !askers.some((a) => normalizeForMatch(a).toLowerCase().includes(who)))
     throw new InvalidRequestError(
       `no member who asked a question in ${map.records.join(', ')} matches "${member}"; those who did: ${askers.join(', ') || 'none'}`

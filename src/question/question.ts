@@ -261,13 +261,14 @@ export const readQuestion = (
           : speaker && topic.length === 0
             ? 'speaker'
             : 'factual'
+  const answerType = answerTypeOf(text, language)
   const own: Question = {
     text,
     language: language.code,
     tokens,
     intent,
     meeting,
-    answerType: answerTypeOf(text, language),
+    answerType,
     speaker,
     side: intent === 'reply' ? 'delegation' : side,
     ordinal: ordinalOf(text),
@@ -276,8 +277,7 @@ export const readQuestion = (
     record: context.record ?? null,
     followsUp: null,
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
-    asksWhoAsked:
-      english && answerTypeOf(text, language) === 'person' && ENGLISH_QUESTIONS.asking.test(text),
+    asksWhoAsked: english && answerType === 'person' && ENGLISH_QUESTIONS.asking.test(text),
   }
   const previous = context.previous
   if (!previous || !leans(own)) return own

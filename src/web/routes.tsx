@@ -6,7 +6,7 @@ import { highlightFromQuery, paragraphFromParams, validate } from '../server/val
 import { DialogueQuerySchema, RecordParamsSchema } from '../server/schema.ts'
 import { findRecord } from '../index/search-index.ts'
 import type { Pipeline } from '../pipeline/pipeline.ts'
-import { filterQuestions } from '../dialogue/view.ts'
+import { askersOf, filterQuestions } from '../dialogue/view.ts'
 import { DialoguePage } from './dialogue-page.tsx'
 import { clientScript, stylesheet } from './assets.ts'
 import { openApiDocument } from '../server/openapi.ts'
@@ -55,14 +55,13 @@ export const createWebRoutes = (pipeline: Pipeline) => {
         303
       )
     const map = await pipeline.dialogue(record.symbol)
-    const members = [...new Set(map.questions.flatMap((q) => (q.speaker ? [q.speaker] : [])))]
     return c.html(
       <DialoguePage
         record={record}
         map={map}
         questions={filterQuestions(map, filter)}
         filter={filter}
-        members={members}
+        members={askersOf(map)}
       />
     )
   })
