@@ -6,7 +6,7 @@ import type { AnswerType, Question } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
-import { termMatch, weightedShare } from '../retrieve/coverage.ts'
+import { termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 
 /** One sentence of a judged block. */
@@ -119,18 +119,18 @@ export const judge = async (
   const share = (m: readonly number[]) => weightedShare(terms, m)
   return top.map(({ block, score }, i) => {
     const own = matches[i] ?? []
+    // Each sentence's coverage read with the one before it; a paragraph's ideas are not pooled
+    // across it: "child" in one sentence and "labour" in another do not make child labour.
+    const windowed = own.map((mine, at) =>
+      terms.length === 0 ? 1 : share(withSentenceBefore(mine, own[at - 1]))
+    )
     const sentences = corpus.sentences(block).map((s, at): JudgedSentence => {
       const mine = own[at] ?? []
-      // A sentence is read with the one before it, which may hold what it leans on ("It had
-      // ruled …" after the court's name), but a paragraph's ideas are not pooled across it:
-      // "child" in one sentence and "labour" in another do not make child labour.
-      const before = own[at - 1]
-      const windowed = before ? mine.map((m, k) => Math.max(m, before[k] ?? 0)) : mine
       const similarity = Math.max(
         0,
         vector.length === 0 ? 1 : cosine(vector, vectors[i]?.[at] ?? [])
       )
-      const coverage = terms.length === 0 ? 1 : share(windowed)
+      const coverage = windowed[at] ?? 0
       return {
         at,
         text: s.text,
@@ -139,13 +139,6 @@ export const judge = async (
         relevance: relevanceOf(policy, { coverage, similarity, absent }),
         fits: fitsAnswerType(s.text, question.answerType, question),
       }
-    })
-    const windowed = sentences.map((s, at) => {
-      const before = own[at - 1]
-      const mine = own[at] ?? []
-      return terms.length === 0
-        ? 1
-        : share(before ? mine.map((m, k) => Math.max(m, before[k] ?? 0)) : mine)
     })
     const coverage = Math.max(0, ...windowed)
     const similarity = Math.max(0, ...sentences.map((s) => s.similarity))

@@ -3,7 +3,7 @@ import { standingExcerpt } from '../answer/excerpt.ts'
 import { cosine } from '../answer/judge.ts'
 import type { Block } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
-import { termMatch, weightedShare } from '../retrieve/coverage.ts'
+import { termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
 import type { ReplyStatus } from './schema.ts'
 import type { AskedQuestion } from './questions.ts'
 
@@ -36,7 +36,7 @@ const replyTo = (
   let best = { score: 0, at: 0, matches: [] as number[] }
   for (const [at, own] of matches.entries()) {
     const before = matches[at - 1]
-    const windowed = before ? own.map((m, k) => Math.max(m, before[k] ?? 0)) : own
+    const windowed = withSentenceBefore(own, before)
     const similarity = Math.max(0, cosine(question.vector, vectors[at] ?? []))
     const score =
       (1 - similarityShare) * weightedShare(question.terms, windowed) + similarityShare * similarity

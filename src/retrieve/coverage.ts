@@ -98,6 +98,15 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
   return best >= corpus.policy.synonymSimilarity ? best : 0
 }
 
+/**
+ * A sentence's term matches read with the sentence before it, which may hold what it leans on
+ * ("It had ruled …" after the court's name): each term's better match of the two.
+ */
+export const withSentenceBefore = (
+  own: number[],
+  before: readonly number[] | undefined
+): number[] => (before ? own.map((m, k) => Math.max(m, before[k] ?? 0)) : own)
+
 /** Share of the terms' weight that their matches (each in [0, 1]) cover. */
 export const weightedShare = (terms: readonly QueryTerm[], matches: readonly number[]): number => {
   const total = terms.reduce((sum, t) => sum + t.weight, 0)
