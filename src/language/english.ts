@@ -116,6 +116,14 @@ export const SCAFFOLD: ReadonlySet<string> = new Set(
   issue issues topic subject members member`.split(/\s+/)
 )
 
+/**
+ * Small words inside a capitalised name that its acronym may skip or keep: "Committee against
+ * Torture" is CAT, "Office of the High Commissioner" OHC.
+ */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
+  `of on the for and against to in`.split(/\s+/)
+)
+
 /** Pronouns and demonstratives that make a sentence lean on the one before it. */
 export const ANAPHORS: ReadonlySet<string> = new Set(
   `it its they them their this that these those he she his her such both latter former there

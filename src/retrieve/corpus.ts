@@ -2,11 +2,12 @@
 import { BoundedCache } from '../bounded-cache.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
-import { STOPWORDS } from '../language/english.ts'
+import { NAME_CONNECTORS, STOPWORDS } from '../language/english.ts'
 import type { Policy } from '../policy.ts'
 import { DEFAULT_POLICY } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
+import { acronymsOf } from '../text/acronyms.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
 import { stem, tokenize } from '../text/tokenize.ts'
@@ -177,7 +178,10 @@ export class Corpus {
   #analyse(text: string): PassageWords {
     const stems = new Set<string>()
     const ranked = new Map<number, string>()
-    for (const { word } of this.tokens(text)) {
+    const tokens = this.tokens(text)
+    // A question's "UPR" finds the record's "Universal Periodic Review".
+    for (const acronym of acronymsOf(text, tokens, NAME_CONNECTORS)) stems.add(this.stem(acronym))
+    for (const { word } of tokens) {
       for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
         stems.add(this.stem(part))
         const rank = this.vectors.rankOf(part)

@@ -22,6 +22,12 @@ const matches = (words: string, passage = PASSAGE) => {
 }
 
 describe('termMatch', () => {
+  it('matches an acronym with the capitalised name it abbreviates, not with other words', () => {
+    const passage = 'The Working Group on the Universal Periodic Review held its session.'
+    expect(matches('UPR', passage)).toEqual({ UPR: 1 })
+    expect(matches('ILO', passage)).toEqual({ ILO: 0 })
+  })
+
   it('matches the word itself fully and its word family at 0.9', () => {
     expect(matches('doors suspension')).toEqual({ doors: 1, suspension: 0.9 })
   })
