@@ -174,6 +174,8 @@ export const ENGLISH_QUESTIONS = {
   /** Asks for the questions left without a reply. */
   unanswered:
     /\b(?:not|never|n['’]t|left|without)\b.*\b(?:answer|repl|respond|address)|\bunanswered\b/i,
+  /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
+  raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,
@@ -209,6 +211,16 @@ export const ENGLISH_SPEAKERS = {
     String.raw`^\s*(?:which|what)\s+(?:committee\s+)?(member|rapporteur|country\s+rapporteur)s?(?=(?:\s+of\s+the\s+committee)?\s+(?:also\s+|first\s+)?${SPEECH_VERB}\b)`,
     'i'
   ),
+  /**
+   * "that country", "which of them", "did they recommend": who the previous answer quoted, with the
+   * verb of speaking that frames the question.
+   */
+  anaphor: new RegExp(
+    String.raw`\b(?:(?:that|this|the\s+same)\s+(?:country|state|delegation|government|member|speaker|expert|rapporteur)(?:\s+(?:also\s+)?${SPEECH_VERB})?|(?:which|who|any|one|each|how\s+many)\s+of\s+(?:them|those|these)|(?:he|she|they)\s+(?:also\s+)?${SPEECH_VERB})\b`,
+    'i'
+  ),
+  /** "What else did that country recommend?": more than the previous answer quoted. */
+  besides: /\b(?:else|other)\b/i,
   /** Words for the Committee's side of a dialogue, and for the State's. */
   committee: /\b(?:committee|members?|rapporteurs?|experts?|chair(?:person|man)?)\b/i,
   delegation: /\b(?:delegation|delegates?|government|state\s+party|authorities)\b/i,

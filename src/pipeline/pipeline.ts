@@ -9,8 +9,9 @@ import { findRecord, recordFilter } from '../index/search-index.ts'
 import { dialogueAnswer } from '../dialogue/answer.ts'
 import { Dialogues } from '../dialogue/map.ts'
 import type { DialogueMap } from '../dialogue/schema.ts'
-import type { Question } from '../question/question.ts'
+import type { PreviousAnswer, Question } from '../question/question.ts'
 import { readQuestion } from '../question/question.ts'
+import { speakersOf } from '../records/speakers.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { RankedBlock, RetrieverName } from '../retrieve/search.ts'
 import { search, termsOf } from '../retrieve/search.ts'
@@ -54,7 +55,10 @@ export const createPipeline = (
   const { index } = corpus
   const dialogues = new Dialogues(corpus)
 
-  const read = ({ question, speaker, record, history = [] }: QuestionRequest): Question => {
+  const read = (
+    { question, speaker, record, history = [] }: QuestionRequest,
+    previousAnswer: PreviousAnswer | null = null
+  ): Question => {
     if (speaker && corpus.speakerBlocks(speaker).size === 0) {
       throw new InvalidRequestError(
         `no speaker or role in the indexed records matches "${speaker}"`
@@ -69,7 +73,7 @@ export const createPipeline = (
       (before, turn) => readQuestion(corpus, turn.question, { ...context, previous: before }),
       null
     )
-    const own = readQuestion(corpus, question, { ...context, previous })
+    const own = readQuestion(corpus, question, { ...context, previous, previousAnswer })
     // A follow-up stays in the record the answer it follows cited, unless the request names one.
     const last = history.at(-1)?.record
     if (own.followsUp === null || context.record !== null || last === undefined) return own
@@ -77,6 +81,7 @@ export const createPipeline = (
       ...context,
       record: recordFilter(index, last),
       previous,
+      previousAnswer,
     })
   }
 
@@ -101,7 +106,7 @@ export const createPipeline = (
    * rewrites it in English; it keeps its own text and language, so that it is answered in it.
    */
   const understood = async (request: AskQuery): Promise<Question> => {
-    const question = read(request)
+    const question = await resolved(request)
     if (question.language === 'en' || !generator || request.mode === 'extractive') return question
     const english = await translateQuestion(generator, request.question, question.language, {
       timeoutMs: generationTimeoutMs,
@@ -112,6 +117,30 @@ export const createPipeline = (
       text: question.text,
       language: question.language,
     }
+  }
+
+  /**
+   * A question that points at whom the previous answer quoted ("Which of them raised …?") is read
+   * with that answer, worked out again as it was given: the server keeps no conversation.
+   */
+  const resolved = async (request: AskQuery): Promise<Question> => {
+    const question = read(request)
+    const last = request.history.at(-1)
+    if (!question.refersToSpeakers || !last) return question
+    const before = await ask({
+      ...request,
+      question: last.question,
+      record: last.record ?? request.record,
+      history: request.history.slice(0, -1),
+      mode: 'extractive',
+    })
+    if (before.abstained) return question
+    return read(request, {
+      speakers: [
+        ...new Set(before.excerpts.flatMap((e) => (e.speaker ? speakersOf(e.speaker) : []))),
+      ],
+      blocks: before.excerpts.map((e) => `${e.record}#${e.block}`),
+    })
   }
 
   /** The dialogue maps of the records a question is asked of. */

@@ -51,7 +51,16 @@ export type Question = {
   unanswered: boolean
   /** "Who asked about …", "Which States raised …": the answer is among those who put questions. */
   asksWhoAsked: boolean
+  /** It points at whom the previous answer quoted ("Which of them …?", "What did they say?"). */
+  refersToSpeakers: boolean
+  /** …and they are: the names it is asked among. */
+  among: readonly string[]
+  /** For "What else did they say?": the blocks the previous answer quoted (`record#block`), left out. */
+  leaveOut: readonly string[]
 }
+
+/** What the previous answer quoted: whom, and which blocks. */
+export type PreviousAnswer = { speakers: readonly string[]; blocks: readonly string[] }
 
 export type QuestionContext = {
   /** The request's speaker filter. */
@@ -60,6 +69,8 @@ export type QuestionContext = {
   record?: string | null
   /** The previous turn's question, as it was read. */
   previous?: Question | null
+  /** What the previous turn's answer quoted, for a question that points at whom it quoted. */
+  previousAnswer?: PreviousAnswer | null
 }
 
 /** The topic as text, for the retrievers. */
@@ -173,17 +184,22 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
 /** Honorifics say who, never what about. */
 const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()))
 
-/** The topic words of a question: what is left when function words, scaffolding and the speaker go. */
+/**
+ * The topic words of a question: what is left when function words, scaffolding and the `framing`
+ * phrases (the speaker, "which of them") go.
+ */
 const topicOf = (
   corpus: Corpus,
   text: string,
   tokens: readonly Token[],
   language: QuestionLanguage,
-  speakerPhrase: string | null
+  framing: readonly (string | null | undefined)[]
 ): { topic: TopicWord[]; unmatched: string[] } => {
-  const speakerAt = speakerPhrase ? text.indexOf(speakerPhrase) : -1
-  const inSpeaker = (t: Token) =>
-    speakerAt >= 0 && t.start >= speakerAt && t.end <= speakerAt + (speakerPhrase?.length ?? 0)
+  const spans = framing.flatMap((phrase) => {
+    const at = phrase ? text.indexOf(phrase) : -1
+    return phrase && at >= 0 ? [{ start: at, end: at + phrase.length }] : []
+  })
+  const inSpeaker = (t: Token) => spans.some((s) => t.start >= s.start && t.end <= s.end)
   const position = POSITION.exec(text)
   const inPosition = (t: Token) =>
     position !== null && t.start >= position.index && t.end <= position.index + position[0].length
@@ -247,7 +263,15 @@ export const readQuestion = (
     context.speaker ??
     (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
   const meeting = english ? meetingFieldOf(text) : null
-  const { topic, unmatched } = topicOf(corpus, text, tokens, language, named)
+  // "Which of them raised …?" after an answer that quoted several States.
+  const anaphor = english && context.previous ? ENGLISH_SPEAKERS.anaphor.exec(text) : null
+  const besides = anaphor ? ENGLISH_SPEAKERS.besides.exec(text) : null
+  const { topic, unmatched } = topicOf(corpus, text, tokens, language, [
+    named,
+    anaphor?.[0],
+    besides?.[0],
+    ENGLISH_QUESTIONS.raising.exec(text)?.[0],
+  ])
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)
   const intent: Intent = meeting
@@ -278,9 +302,30 @@ export const readQuestion = (
     followsUp: null,
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
     asksWhoAsked: english && answerType === 'person' && ENGLISH_QUESTIONS.asking.test(text),
+    refersToSpeakers: anaphor !== null,
+    among: [],
+    leaveOut: [],
   }
   const previous = context.previous
   if (!previous || !leans(own)) return own
+  const quoted = context.previousAnswer
+  if (own.refersToSpeakers && quoted && quoted.speakers.length > 0) {
+    // Among those the previous answer quoted: on this question's topic, on the previous one's,
+    // or ("What else did they say?") on anything but what it quoted.
+    const rest = besides !== null && topic.length === 0
+    return {
+      ...own,
+      topic: topic.length > 0 || rest ? topic : previous.topic,
+      intent: rest
+        ? 'speaker'
+        : intent === 'factual' && quoted.speakers.length > 1
+          ? 'broad'
+          : intent,
+      among: quoted.speakers,
+      leaveOut: besides ? quoted.blocks : [],
+      followsUp: previous.text,
+    }
+  }
   if (topic.length > 0) {
     // "And what about children?": its own topic, the previous turn's frame.
     return {
@@ -307,6 +352,7 @@ export const readQuestion = (
 /** Whether a question leans on the turn before it. */
 const leans = (question: Question): boolean => {
   if (question.intent === 'meeting') return false
+  if (question.refersToSpeakers) return true
   if (ENGLISH_QUESTIONS.followUp.test(question.text)) return true
   // A question that names a speaker ("What did Ms. Dzumhur ask?") stands alone.
   if (question.topic.length === 0) return question.speaker === null || question.side !== null

@@ -187,6 +187,13 @@ export type Attributed = Speaking & { turnStart: boolean }
 // in a report of States' statements (Universal Periodic Review) it is the speaker.
 const PERSON_TURNS_FOR_PEOPLE = 3
 
+/** Each speaker of a block's speaker line: the States that made a recommendation together are listed. */
+export const speakersOf = (speaker: string): string[] =>
+  speaker
+    .split(/,\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
 /** Recommendations end with the States that made them: "… (Indonesia);", "… (Algeria) (Cabo Verde)." */
 const recommendingStates = (text: string): string[] | null => {
   const match = /((?:\s*\([^()]+\))+)\s*[;.]?\s*$/.exec(text)

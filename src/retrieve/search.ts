@@ -122,9 +122,16 @@ export const admittedFor = (corpus: Corpus, question: Question): ReadonlySet<Blo
     const side = question.side
     filters.push(new Set(corpus.index.blocks.filter((b) => onSide(b, side))))
   }
+  if (question.among.length > 0)
+    filters.push(new Set(question.among.flatMap((name) => [...corpus.speakerBlocks(name)])))
   if (filters.length === 0) return undefined
   const [smallest, ...others] = [...filters].sort((a, b) => a.size - b.size)
-  return new Set([...(smallest ?? [])].filter((b) => others.every((f) => f.has(b))))
+  const left = new Set(question.leaveOut)
+  return new Set(
+    [...(smallest ?? [])].filter(
+      (b) => others.every((f) => f.has(b)) && !left.has(`${b.record}#${b.id}`)
+    )
+  )
 }
 
 /** Ranks blocks for a question with one of the three retrievers. */

@@ -77,6 +77,28 @@ describe('pipeline.ask', () => {
     expectGrounded(response)
   })
 
+  it('answers "what else did he ask" from the speaker the previous answer quoted, less what it quoted', async () => {
+    const previous =
+      'Who asked about the mobile phone application for Mexicans in the United States?'
+    const first = await answer(previous)
+    const response = await answer('What else did he ask?', { history: [{ question: previous }] })
+    expect(response.followsUp).toBe(previous)
+    expect(response.excerpts.length).toBeGreaterThan(0)
+    expect(new Set(response.excerpts.map((e) => e.speaker))).toEqual(new Set(['Mr. Charef']))
+    const quoted = new Set(first.excerpts.map((e) => e.block))
+    expect(response.excerpts.filter((e) => quoted.has(e.block))).toEqual([])
+    expectGrounded(response)
+  })
+
+  it('asks "which of them" among those the previous answer quoted, and abstains when none did', async () => {
+    const response = await answer('Which of them asked about remittances?', {
+      history: [{ question: 'Which Committee members asked about migrants in detention?' }],
+    })
+    expect(response.abstained).toBe(true)
+    const alone = await answer('Which Committee member asked about remittances?')
+    expect(alone.excerpts[0]?.speaker).toBe('Mr. Charef')
+  })
+
   it('abstains, with no citations, when the record does not address the question', async () => {
     const response = await answer('What did the Committee say about climate change?')
     expect(response).toMatchObject({ abstained: true, excerpts: [], citations: [] })

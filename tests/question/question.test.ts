@@ -156,6 +156,40 @@ describe('readQuestion, follow-ups', () => {
     expect(read('What did Ms. Dzumhur ask?', previous).followsUp).toBeNull()
   })
 
+  it('asks "which of them …" among the speakers the previous answer quoted, on its own topic', () => {
+    const q = readQuestion(corpus, 'Which of them brought up remittances?', {
+      previous: readQuestion(corpus, 'Who asked about detention?'),
+      previousAnswer: { speakers: ['Ms. Dzumhur', 'Mr. Charef'], blocks: ['CMW/C/SR.593#p-6'] },
+    })
+    expect(q).toMatchObject({ among: ['Ms. Dzumhur', 'Mr. Charef'], leaveOut: [], intent: 'broad' })
+    expect(topicText(q)).toBe('remittances')
+    expect(q.followsUp).toBe('Who asked about detention?')
+  })
+
+  it('reads "what else did he say" as the rest of what that speaker said, less what was quoted', () => {
+    const q = readQuestion(corpus, 'What else did he say?', {
+      previous: readQuestion(corpus, 'Who asked about remittances?'),
+      previousAnswer: { speakers: ['Mr. Charef'], blocks: ['CMW/C/SR.593#p-41'] },
+    })
+    expect(q).toMatchObject({ intent: 'speaker', among: ['Mr. Charef'] })
+    expect(q.leaveOut).toEqual(['CMW/C/SR.593#p-41'])
+    expect(q.topic).toEqual([])
+  })
+
+  it('keeps the previous topic for "what did they recommend" among those it quoted', () => {
+    const q = readQuestion(corpus, 'What did they recommend?', {
+      previous: readQuestion(corpus, 'Who raised remittances?'),
+      previousAnswer: { speakers: ['Mr. Charef'], blocks: [] },
+    })
+    expect(topicText(q)).toBe('remittances')
+    expect(q.among).toEqual(['Mr. Charef'])
+  })
+
+  it('points at nobody without a previous turn', () => {
+    const q = read('Which of them brought up remittances?')
+    expect(q).toMatchObject({ refersToSpeakers: false, among: [], followsUp: null })
+  })
+
   it('leans on the previous turn only, never an accumulation', () => {
     const second = readQuestion(corpus, 'And the border?', {
       previous: readQuestion(corpus, 'Tell me about remittances'),
