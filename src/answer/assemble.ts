@@ -8,12 +8,12 @@ import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 import { onSide } from '../retrieve/search.ts'
-import { excerptOf, sideOfBlock, standingExcerpt } from './excerpt.ts'
+import { excerptOf, mergeExcerpts, sideOfBlock, standingExcerpt } from './excerpt.ts'
 import type { Quoted } from './format.ts'
 import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
 import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
-import type { AskResponse, Excerpt, Retrieved } from './schema.ts'
+import type { AskResponse, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -44,28 +44,13 @@ const bearing = (corpus: Corpus, judged: Judged): JudgedSentence[] => {
 }
 
 const quote = (corpus: Corpus, judged: Judged, sentences: readonly JudgedSentence[]): Quoted[] =>
-  mergeSpans(sentences.map((s) => standingExcerpt(corpus, judged.block, s.at, s.relevance))).map(
-    (excerpt) => ({
-      excerpt,
-      block: judged.block,
-    })
-  )
-
-/** Excerpts of one block that overlap (a sentence and the one it leans on) become one span. */
-const mergeSpans = (excerpts: Excerpt[]): Excerpt[] => {
-  const merged: Excerpt[] = []
-  for (const e of [...excerpts].sort((a, b) => a.start - b.start)) {
-    const last = merged.at(-1)
-    if (last && e.start <= last.end)
-      merged[merged.length - 1] = {
-        ...last,
-        end: Math.max(last.end, e.end),
-        score: Math.max(last.score, e.score),
-      }
-    else merged.push(e)
-  }
-  return merged.map((e) => ({ ...e }))
-}
+  mergeExcerpts(
+    judged.block,
+    sentences.map((s) => standingExcerpt(corpus, judged.block, s.at, s.relevance))
+  ).map((excerpt) => ({
+    excerpt,
+    block: judged.block,
+  }))
 
 /** "According to the summary record:", or "the report" when every quote is from a report. */
 const accordingTo = (corpus: Corpus, quotes: readonly Quoted[]): string => {
@@ -93,10 +78,7 @@ const answered = (
   kind,
   answer: [text, formatAlso(also)].filter(Boolean).join('\n'),
   abstained: false,
-  excerpts: quotes.map((q) => {
-    // The text of a merged span is sliced afresh from its block, so it is verbatim at its offsets.
-    return { ...q.excerpt, text: q.block.text.slice(q.excerpt.start, q.excerpt.end) }
-  }),
+  excerpts: quotes.map((q) => q.excerpt),
   citations: [...new Set(quotes.map((q) => citationFor(q.block)))],
   alsoMentioned: also.map((b) => citationFor(b)),
   closest: [],

@@ -27,6 +27,26 @@ export const excerptOf = (block: Block, start: number, end: number, score: numbe
   side: sideOfBlock(block),
 })
 
+/**
+ * Excerpts of `block` that overlap (a sentence and the one it leans on) become one span, its text
+ * sliced afresh from the block, so that it stays verbatim at its offsets.
+ */
+export const mergeExcerpts = (block: Block, excerpts: readonly Excerpt[]): Excerpt[] => {
+  const merged: Excerpt[] = []
+  for (const e of [...excerpts].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1)
+    if (last && e.start <= last.end)
+      merged[merged.length - 1] = excerptOf(
+        block,
+        last.start,
+        Math.max(last.end, e.end),
+        Math.max(last.score, e.score)
+      )
+    else merged.push(e)
+  }
+  return merged
+}
+
 /** How far back an excerpt may reach for what its sentence depends on. */
 const MAX_LEAN = 2
 

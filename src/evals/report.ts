@@ -44,6 +44,7 @@ const summaryRows = (groups: [string, Outcome[]][]) =>
       'cit. precision',
       'cit. recall',
       'must_include',
+      'grounded',
       'abst. precision',
       'abst. recall',
       'answered',
@@ -68,6 +69,10 @@ const summaryRows = (groups: [string, Outcome[]][]) =>
         when(
           outcomes.some((o) => o.question.must_include.length > 0),
           s.answer.must_include
+        ),
+        when(
+          outcomes.some((o) => o.excerpts.length > 0),
+          s.answer.grounded
         ),
         when(
           outcomes.some((o) => o.abstained),

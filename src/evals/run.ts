@@ -84,10 +84,12 @@ export const runEval = async (
       abstained: response.abstained,
       answer: response.answer,
       excerpts: response.excerpts.map((e) => ({
+        // Verbatim at its offsets, and quoted as it is in an extractive answer's text.
         grounded:
           corpus.index.byKey
             .get(blockKey({ record: e.record, id: e.block }))
-            ?.text.slice(e.start, e.end) === e.text,
+            ?.text.slice(e.start, e.end) === e.text &&
+          (response.mode !== 'extractive' || response.answer.includes(`“${e.text}”`)),
       })),
       latencyMs,
       relevance: Math.max(0, ...judged.map((j) => j.relevance)),

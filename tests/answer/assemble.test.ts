@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/answer/schema.ts'
 import { AskRequestSchema } from '../../src/answer/schema.ts'
-import { standingExcerpt } from '../../src/answer/excerpt.ts'
+import { excerptOf, mergeExcerpts, standingExcerpt } from '../../src/answer/excerpt.ts'
 import { composePipeline } from '../../src/compose.ts'
 import { DEFAULT_POLICY } from '../../src/policy.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
@@ -17,9 +17,12 @@ beforeAll(async () => {
 
 const answer = (question: string) => pipeline.ask(AskRequestSchema.parse({ question }))
 
+/** Every excerpt is verbatim at its offsets, and the answer's text quotes it as it is. */
 const expectGrounded = (response: AskResponse) => {
-  for (const e of response.excerpts)
+  for (const e of response.excerpts) {
     expect(index.byKey.get(`${e.record}#${e.block}`)?.text.slice(e.start, e.end)).toBe(e.text)
+    expect(response.answer).toContain(`“${e.text}”`)
+  }
 }
 
 describe('broad answers', () => {
@@ -92,6 +95,19 @@ describe('excerpts that stand on their own', () => {
       expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
     }
   )
+
+  it('merge overlapping spans of one paragraph into one, its text sliced afresh from the block', () => {
+    const block = index.blocks.find((b) => b.paragraph === 46)
+    if (!block) throw new Error('no paragraph 46')
+    const cut = block.text.indexOf('. ') + 2
+    const merged = mergeExcerpts(block, [
+      excerptOf(block, 0, cut, 0.4),
+      excerptOf(block, cut - 2, block.text.length, 0.7),
+    ])
+    expect(merged).toHaveLength(1)
+    expect(merged[0]).toMatchObject({ start: 0, end: block.text.length, score: 0.7 })
+    expect(merged[0]?.text).toBe(block.text)
+  })
 
   it('leave a sentence that stands alone as it is', () => {
     const block = index.blocks.find((b) => b.paragraph === 19)

@@ -28,6 +28,8 @@ const expectGrounded = (response: Awaited<ReturnType<typeof answer>>) => {
     expect(block?.text.slice(e.start, e.end)).toBe(e.text)
     expect(block?.paragraph).toBe(e.paragraph)
     expect(block?.speaker).toBe(e.speaker)
+    // …and the answer's text quotes it as it is.
+    if (response.mode === 'extractive') expect(response.answer).toContain(`“${e.text}”`)
   }
 }
 
