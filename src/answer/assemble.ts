@@ -192,33 +192,49 @@ const factualAnswer = (corpus: Corpus, relevant: Judged[]): AnswerBody | null =>
 const replyAnswer = (
   corpus: Corpus,
   retrieval: Retrieval,
+  judged: Judged[],
   relevant: Judged[],
   records: readonly string[]
 ): AnswerBody | null => {
   // In a summary record the Committee asks and the State replies; in a report of a review, other
   // States recommend and the State under review replies: the reply is the delegation's.
   const answering = 'delegation'
-  const asking = relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
-  const first = asking[0]
-  const replies = relevant.filter(
-    (j) =>
-      onSide(j.block, answering) &&
-      (!first ||
-        j.block.record !== first.block.record ||
-        first.block.roles.includes('other_state') ||
-        j.block.order > first.block.order)
-  )
+  const { asker } = retrieval.question
+  const said = relevant.filter((j) => onSide(j.block, answering))
+  const after = (asked: Judged | undefined) =>
+    said.filter(
+      (j) =>
+        !asked ||
+        j.block.record !== asked.block.record ||
+        asked.block.roles.includes('other_state') ||
+        j.block.order > asked.block.order
+    )
+  // A named asker's question is theirs, however closely it matches; otherwise the earliest one
+  // that a reply follows, or the closest question put before a reply.
+  const theirs = asker ? corpus.speakerBlocks(asker) : null
+  const byRelevance = (a: Judged, b: Judged) => b.relevance - a.relevance
+  const put = judged.filter((j) => !onSide(j.block, answering))
+  const asking = theirs
+    ? put.filter((j) => theirs.has(j.block)).sort(byRelevance)
+    : relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
+  const first = theirs
+    ? asking[0]
+    : (asking.find((q) => after(q).length > 0) ??
+      [...put].sort(byRelevance).find((q) => after(q).length > 0) ??
+      asking[0])
+  const replies = after(first)
   if (replies.length === 0) {
     if (!first) return null
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
+    const quoted = quote(corpus, first, bearing(corpus, first))
     return {
-      kind: 'reply',
-      answer: `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quote(corpus, first, bearing(corpus, first)))}`,
-      abstained: false,
-      excerpts: quote(corpus, first, bearing(corpus, first)).map((q) => q.excerpt),
-      citations: [citationFor(first.block)],
-      alsoMentioned: [],
-      closest: [],
+      ...answered(
+        'reply',
+        `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}`,
+        quoted,
+        // What the delegation said on it before the question was put.
+        said.map((j) => j.block).sort((a, b) => a.order - b.order)
+      ),
     }
   }
   const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
@@ -446,7 +462,7 @@ export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<An
               .sort((a, b) => b.relevance - a.relevance)
           )
         : question.intent === 'reply'
-          ? replyAnswer(corpus, retrieval, relevant, records)
+          ? replyAnswer(corpus, retrieval, judged, relevant, records)
           : factualAnswer(corpus, relevant)
   if (body) return body
   const reason =

@@ -51,6 +51,8 @@ export type Question = {
   unanswered: boolean
   /** "Who asked about …", "Which States raised …": the answer is among those who put questions. */
   asksWhoAsked: boolean
+  /** For a question about a reply, whose question it was, when it names them. */
+  asker: string | null
   /** It points at whom the previous answer quoted ("Which of them …?", "What did they say?"). */
   refersToSpeakers: boolean
   /** …and they are: the names it is asked among. */
@@ -111,10 +113,14 @@ const namedSpeaker = (corpus: Corpus, text: string): string | null => {
  * The member of the Committee (or the State, in a review) whose every name word the question uses:
  * "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr. Ceriani Cernadas?".
  */
-const askingMember = (corpus: Corpus, tokens: readonly Token[]): string | null => {
+const askingMember = (
+  corpus: Corpus,
+  tokens: readonly Token[],
+  record: string | null
+): string | null => {
   const words = new Set(tokens.map((t) => t.word.replace(POSSESSIVE, '')))
   let best: { speaker: string; length: number } | null = null
-  for (const speaker of corpus.askers()) {
+  for (const speaker of corpus.askers(record)) {
     const names = corpus
       .tokens(speaker)
       .map((t) => t.word)
@@ -258,7 +264,7 @@ export const readQuestion = (
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
   // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
-  const asker = english ? askingMember(corpus, tokens) : null
+  const asker = english ? askingMember(corpus, tokens, context.record ?? null) : null
   const speaker =
     context.speaker ??
     (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
@@ -266,7 +272,7 @@ export const readQuestion = (
   // "Which of them raised …?" after an answer that quoted several States.
   const anaphor = english && context.previous ? ENGLISH_SPEAKERS.anaphor.exec(text) : null
   const besides = anaphor ? ENGLISH_SPEAKERS.besides.exec(text) : null
-  const { topic, unmatched } = topicOf(corpus, text, tokens, language, [
+  const read = topicOf(corpus, text, tokens, language, [
     named,
     anaphor?.[0],
     besides?.[0],
@@ -274,11 +280,19 @@ export const readQuestion = (
   ])
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)
+  const replying = !meeting && !dialogue && q.reply.test(text)
+  // "How did the delegation respond to Belarus on prisons?": the reply is on prisons, and need
+  // not name Belarus; the name tells whose question it was.
+  const askedBy = replying ? asker : null
+  const askerWords = new Set(askedBy ? corpus.tokens(askedBy).map((t) => t.word) : [])
+  const rest = read.topic.filter((t) => !askerWords.has(t.word))
+  const topic = rest.length > 0 ? rest : read.topic
+  const { unmatched } = read
   const intent: Intent = meeting
     ? 'meeting'
     : dialogue
       ? 'dialogue'
-      : q.reply.test(text)
+      : replying
         ? 'reply'
         : q.broad.test(text) || side !== null
           ? 'broad'
@@ -303,6 +317,7 @@ export const readQuestion = (
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
     asksWhoAsked: english && answerType === 'person' && ENGLISH_QUESTIONS.asking.test(text),
     refersToSpeakers: anaphor !== null,
+    asker: rest.length > 0 ? askedBy : null,
     among: [],
     leaveOut: [],
   }

@@ -45,7 +45,7 @@ export class Corpus {
   readonly #expansions = new BoundedCache<string, Expansion[]>(10_000)
   readonly #recordStems = new Map<string, ReadonlySet<string>>()
   #groups: Block[][] | null = null
-  #askers: string[] | null = null
+  readonly #askers = new Map<string, readonly string[]>()
 
   constructor(
     readonly index: SearchIndex,
@@ -90,16 +90,25 @@ export class Corpus {
     return this.#block(block).words
   }
 
-  /** The names of everyone who puts questions in the records: the Committee's members, other States. */
-  askers(): readonly string[] {
-    this.#askers ??= [
-      ...new Set(
-        this.index.blocks.flatMap((b) =>
-          b.speaker && b.roles.some((r) => ASKING_ROLES.includes(r)) ? [b.speaker] : []
-        )
-      ),
-    ]
-    return this.#askers
+  /**
+   * The names of everyone who puts questions in one record (by symbol), or in all of them: the
+   * Committee's members, other States.
+   */
+  askers(record: string | null = null): readonly string[] {
+    const key = record ?? ''
+    let names = this.#askers.get(key)
+    if (!names) {
+      const blocks = record === null ? this.index.blocks : this.index.recordBlocks.get(record)
+      names = [
+        ...new Set(
+          [...(blocks ?? [])].flatMap((b) =>
+            b.speaker && b.roles.some((r) => ASKING_ROLES.includes(r)) ? [b.speaker] : []
+          )
+        ),
+      ]
+      this.#askers.set(key, names)
+    }
+    return names
   }
 
   /** Every stem one record uses, for telling what it never mentions. */

@@ -164,6 +164,29 @@ describe('ask, by kind of question', () => {
     expectGrounded(response)
   })
 
+  it('pairs a reply with the question put before it, when the closest question comes after it', async () => {
+    const response = await answer(
+      'How did Mexico respond to the question on seasonal workers in Canada?'
+    )
+    expect(response.kind).toBe('reply')
+    expect(response.excerpts.map((e) => [e.paragraph, e.side])).toEqual([
+      [25, 'delegation'],
+      [7, 'committee'],
+    ])
+    expectGrounded(response)
+  })
+
+  it('quotes a named asker’s question, and finds a reply that need not name them', async () => {
+    const response = await answer(
+      'Mr. Charef raised the mobile phone application. How did the delegation respond?'
+    )
+    expect(response.excerpts.map((e) => [e.paragraph, e.speaker])).toEqual([
+      [47, 'A representative of Mexico'],
+      [40, 'Mr. Charef'],
+    ])
+    expectGrounded(response)
+  })
+
   it('says so when the record holds no reply, and quotes the question', async () => {
     const response = await answer(
       'What did the delegation say in reply about the Haitian child who died?'

@@ -122,6 +122,20 @@ describe('readQuestion, other languages', () => {
   })
 })
 
+describe('readQuestion, replies', () => {
+  it('reads whose question a reply question is about apart from its topic', () => {
+    const q = read('Ms. Dzumhur raised the national register. How did the delegation respond?')
+    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', asker: 'Ms. Dzumhur' })
+    expect(topicText(q)).toBe('national register')
+  })
+
+  it('keeps the name as the topic when it is all the question names', () => {
+    const q = read('What did the delegation answer Ms. Dzumhur?')
+    expect(q).toMatchObject({ intent: 'reply', asker: null })
+    expect(topicText(q)).toBe('Dzumhur')
+  })
+})
+
 describe('readQuestion, follow-ups', () => {
   const previous = 'How many migrant integration centres are there at the northern border?'
 
