@@ -156,7 +156,11 @@ const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): 
 }
 
 /** The sentence that states the fact first, then whatever else the record says on it. */
-const factualAnswer = (corpus: Corpus, relevant: Judged[]): AnswerBody | null => {
+const factualAnswer = (
+  corpus: Corpus,
+  question: Question,
+  relevant: Judged[]
+): AnswerBody | null => {
   const candidates = relevant.flatMap((j) => j.sentences.map((s) => ({ judged: j, sentence: s })))
   // The lead states what is asked and itself addresses the question, not just its paragraph.
   const fitting = candidates.filter(
@@ -175,8 +179,17 @@ const factualAnswer = (corpus: Corpus, relevant: Judged[]): AnswerBody | null =>
     .filter((j) => j !== lead.judged && j.relevance >= floor)
     .slice(0, corpus.policy.factualMore)
     .sort(byOrder)
+  // An open question ("What has Slovenia done to …?") takes the lead's further sentences on it;
+  // a figure, a date or a name is one sentence.
+  const further =
+    question.answerType === 'other'
+      ? bearing(corpus, lead.judged).filter((s) => s.at !== lead.sentence.at)
+      : []
   const quotes = [
-    ...quote(corpus, lead.judged, [lead.sentence]),
+    ...quote(corpus, lead.judged, [
+      lead.sentence,
+      ...further.slice(0, corpus.policy.sentencesPerParagraph - 1),
+    ]),
     ...others.flatMap((j) => quote(corpus, j, bearing(corpus, j).slice(0, 1))),
   ]
   const text = formatQuotes(accordingTo(corpus, quotes), quotes.slice(0, 1))
@@ -463,7 +476,7 @@ export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<An
           )
         : question.intent === 'reply'
           ? replyAnswer(corpus, retrieval, judged, relevant, records)
-          : factualAnswer(corpus, relevant)
+          : factualAnswer(corpus, question, relevant)
   if (body) return body
   const reason =
     relevant.length > 0 && question.answerType !== 'other'

@@ -69,6 +69,20 @@ describe('broad answers', () => {
   })
 })
 
+describe('factual answers', () => {
+  it('take the lead paragraph’s further sentences on an open question, one sentence for a figure', async () => {
+    const open = await answer('What help do refugees get to find work?')
+    expect(open.kind).toBe('factual')
+    const lead = open.excerpts.filter((e) => e.paragraph === open.excerpts[0]?.paragraph)
+    expect(lead.length).toBeGreaterThan(1)
+    const figure = await answer(
+      'How many migrant integration centres are there at the northern border?'
+    )
+    expect(figure.excerpts.filter((e) => e.paragraph === 19)).toHaveLength(1)
+    expectGrounded(open)
+  })
+})
+
 describe('excerpts that stand on their own', () => {
   it('reach back to the sentence a leaning one depends on, still verbatim at its offsets', () => {
     const block = index.blocks.find((b) => b.text.includes('Furthermore, it had ruled'))
