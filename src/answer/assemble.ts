@@ -17,7 +17,7 @@ import type { AskResponse, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
-import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
+import { DELEGATION_HEAD, PROCEDURAL_EVENTS } from '../records/conventions.ts'
 
 /** What retrieval found for a question, ready for an answer to be assembled from. */
 export type Retrieval = {
@@ -320,6 +320,7 @@ const describeMeeting = (
         : null
     case 'rapporteurs':
     case 'end':
+    case 'delegation':
       // Stated in the body, not on the cover: answered from where they are.
       return null
   }
@@ -395,12 +396,44 @@ const rapporteursAnswer = (corpus: Corpus, question: Question): AnswerBody | nul
   return meetingQuotes(accordingTo(corpus, quotes), quotes)
 }
 
+/**
+ * Who led the delegation, where the record says so ("The delegation of Slovenia was headed by …");
+ * a record that names nobody is no answer, whoever its paragraphs mention.
+ */
+const delegationAnswer = (corpus: Corpus, question: Question): AnswerBody => {
+  const records = recordsInScope(corpus, question)
+  const quotes = records.flatMap((record) => {
+    const stated = blocksOf(corpus, record).flatMap((block) =>
+      corpus
+        .sentences(block)
+        .flatMap((s, at) =>
+          DELEGATION_HEAD.test(s.text)
+            ? [{ block, excerpt: standingExcerpt(corpus, block, at, 1) }]
+            : []
+        )
+    )
+    // A numbered paragraph, where one says it, rather than the annex that lists the delegation.
+    const numbered = stated.filter((q) => q.block.kind === 'paragraph')
+    return numbered.length > 0 ? numbered : stated
+  })
+  return (
+    meetingQuotes(accordingTo(corpus, quotes), quotes) ??
+    abstention(
+      question,
+      'No paragraph says who led the delegation.',
+      records.map((r) => r.symbol),
+      []
+    )
+  )
+}
+
 /** The meeting's own particulars, from the masthead of the record(s) in scope, cited to their cover. */
 const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
   const field = question.meeting
   if (!field) return null
   if (field === 'rapporteurs') return rapporteursAnswer(corpus, question)
   if (field === 'end') return endAnswer(corpus, question)
+  if (field === 'delegation') return delegationAnswer(corpus, question)
   if (field === 'agenda') {
     const headings = agendaHeadings(corpus, question)
     if (headings) return headings

@@ -155,6 +155,9 @@ export const ENGLISH_QUESTIONS = {
     language:
       /\b(?:original|source)\s+language\b|\b(?:what|which)\s+language\b.*\b(?:record|document|report|minutes|original(?:ly)?|written|drafted)\b/i,
     rapporteurs: /\b(?:who|which\s+members?)\b.*\bcountry\s+(?:rapporteurs?|task\s+force)\b/i,
+    /** "Who led Slovenia's delegation?", "the head of the Mexican delegation". */
+    delegation:
+      /\bwho\b.*\b(?:led|leads|headed|heads)\b.*\bdelegation\b|\b(?:head|leader)\s+of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+)?delegation\b/iu,
   },
   /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
   reply:

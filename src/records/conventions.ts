@@ -193,3 +193,6 @@ export const SECTION_LABEL = /^(?:[IVXLC]{1,6}|[A-H])\.\s+\p{Lu}/u
 
 /** Word paragraph styles the UN uses for headings (besides "Heading 1…6"). */
 export const HEADING_STYLES = /^(?:heading\s*\d|title|subtitle|H\d+G|HChG|HMG|H\d\d?G|SMG|SLG)$/i
+
+/** How a record names who led a delegation: "The delegation of Slovenia was headed by …". */
+export const DELEGATION_HEAD = /\bdelegation\b[^.;]*?\b(?:headed|led)\s+by\b/i

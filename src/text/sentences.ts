@@ -26,6 +26,8 @@ const ABBREVIATIONS = new Set([
   'rev',
   'add',
   'corr',
+  // His or Her Excellency: "headed by H.E. Ms. Ana Novak".
+  'h.e',
 ])
 
 const BOUNDARY = /[.?!][”"’')\]]*(?=\s+[“"‘'(]?[\p{Lu}\p{N}])/gu

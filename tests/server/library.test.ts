@@ -92,6 +92,20 @@ describe('a library of records in several formats', () => {
     ).toBe(true)
   })
 
+  it('names who led the delegation where the record says so, and abstains where it does not', async () => {
+    const led = async (record: string) =>
+      AskResponseSchema.parse(
+        (await ask({ question: 'Who led the delegation at the review?', record })).body
+      )
+    const report = await led('A/HRC/59/15')
+    expect(report.kind).toBe('meeting')
+    expect(report.excerpts.map((e) => [e.record, e.label])).toEqual([['A/HRC/59/15', '1']])
+    expect(report.excerpts[0]?.text).toMatch(/^The delegation of Slovenia was headed by .*Fajon\.$/)
+    const record = await led('CMW/C/SR.593')
+    expect(record).toMatchObject({ abstained: true, excerpts: [] })
+    expect(record.answer).toMatch(/No paragraph says who led the delegation\./)
+  })
+
   it('says whose words it quotes: a report’s, or the indexed records’ when it abstains over several', async () => {
     const report = AskResponseSchema.parse(
       (await ask({ question: 'What did Mexico say about child poverty?', record: 'a-hrc-59-15' }))

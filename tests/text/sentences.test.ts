@@ -16,10 +16,12 @@ describe('splitSentences', () => {
 
   it('does not split after titles, case numbers or initials', () => {
     const text =
-      'Mr. Charef and Ms. Diallo cited amparo review No. 275/2019 and J. Smith. Then it ended.'
+      'Mr. Charef and Ms. Diallo cited amparo review No. 275/2019 and J. Smith. Then it ended. It was led by H.E. Ms. Novak. She spoke.'
     expect(sentences(text)).toEqual([
       'Mr. Charef and Ms. Diallo cited amparo review No. 275/2019 and J. Smith.',
       'Then it ended.',
+      'It was led by H.E. Ms. Novak.',
+      'She spoke.',
     ])
   })
 
