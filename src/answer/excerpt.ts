@@ -1,5 +1,5 @@
 // Excerpts: verbatim spans of a block, made to stand on their own, with who said them and where.
-import { EXPLETIVE_IT, LEANING_OPENERS, OPENING_PHRASE_WORDS } from '../language/english.ts'
+import { EXPLETIVE, LEANING_OPENERS, OPENING_PHRASE_WORDS } from '../language/english.ts'
 import type { Block } from '../records/block.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { Excerpt } from './schema.ts'
@@ -60,7 +60,7 @@ const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence)
   const tokens = corpus.tokens(sentence.text)
   const [first, second] = tokens
   if (!first) return false
-  if (LEANING_OPENERS.has(first.word)) return !EXPLETIVE_IT.test(sentence.text)
+  if (LEANING_OPENERS.has(first.word)) return !EXPLETIVE.test(sentence.text)
   const comma = sentence.text.indexOf(',')
   const opening = comma < 0 ? [] : tokens.filter((t) => t.end <= comma)
   if (opening.length <= OPENING_PHRASE_WORDS && opening.some((t) => LEANING_OPENERS.has(t.word)))

@@ -248,11 +248,12 @@ export const POSITION =
 export const OPENING_POSITION = /^(?:opening|introductory|initial|start|beginning|outset)$/i
 
 /**
- * "It would be useful to learn …", "It was not clear which …": an "it" that stands for nothing
- * before it, so the sentence does not lean on the one before.
+ * "It would be useful to learn …", "It was not clear which …", "There had been reports that …":
+ * an "it" or a "there" that stands for nothing before it, so the sentence does not lean on the
+ * one before.
  */
-export const EXPLETIVE_IT =
-  /^\s*it\s+(?:(?:would|will|might|could|should|may|must)\s+(?:also\s+)?be|is|was|were|had\s+been|has\s+been|remained|seemed|appeared)\s+(?:\w+\s+){0,2}?(?:to|that|whether|if|how|what|which|who|why|when|where)\b/i
+export const EXPLETIVE =
+  /^\s*(?:it\s+(?:(?:would|will|might|could|should|may|must)\s+(?:also\s+)?be|is|was|were|had\s+been|has\s+been|remained|seemed|appeared)\s+(?:\w+\s+){0,2}?(?:to|that|whether|if|how|what|which|who|why|when|where)\b|there\s+(?:(?:would|will|might|could|should|may|must)\s+(?:also\s+)?be|is|are|was|were|(?:had|has|have)\s+(?:also\s+)?been|remained|seemed|appeared|existed)\b)/i
 
 /**
  * Words that make a sentence of a record lean on the sentence before it ("It had ruled …", "That

@@ -96,19 +96,25 @@ describe('excerpts that stand on their own', () => {
     expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
   })
 
-  it.each(['Based on the findings of that study', 'Nevertheless, it brought challenges'])(
-    'reach back when the opening phrase or connective refers back: "%s …"',
-    (opening) => {
-      const block = index.blocks.find((b) => b.text.includes(opening))
-      if (!block) throw new Error(`no paragraph with "${opening}"`)
-      const sentences = pipeline.corpus.sentences(block)
-      const at = sentences.findIndex((s) => s.text.startsWith(opening))
-      expect(at).toBeGreaterThan(0)
-      const excerpt = standingExcerpt(pipeline.corpus, block, at, 1)
-      expect(excerpt.start).toBeLessThan(sentences[at]?.start ?? 0)
-      expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
-    }
-  )
+  it.each([
+    ['reach back when the opening phrase refers back', 'Based on the findings of that study', true],
+    ['reach back over a connective', 'Nevertheless, it brought challenges', true],
+    ['leave alone an expletive "there"', 'There had been reports that Mexican workers', false],
+    [
+      'leave alone an expletive "it"',
+      'It would be interesting to learn whether the Mexican authorities',
+      false,
+    ],
+  ])('%s: "%s …"', (_, opening, reaches) => {
+    const block = index.blocks.find((b) => b.text.includes(opening))
+    if (!block) throw new Error(`no paragraph with "${opening}"`)
+    const sentences = pipeline.corpus.sentences(block)
+    const at = sentences.findIndex((s) => s.text.startsWith(opening))
+    expect(at).toBeGreaterThan(0)
+    const excerpt = standingExcerpt(pipeline.corpus, block, at, 1)
+    expect(excerpt.start < (sentences[at]?.start ?? 0)).toBe(reaches)
+    expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
+  })
 
   it('merge overlapping spans of one paragraph into one, its text sliced afresh from the block', () => {
     const block = index.blocks.find((b) => b.paragraph === 46)
