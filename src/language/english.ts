@@ -135,7 +135,8 @@ export const ENGLISH_QUESTIONS = {
   duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
   number:
     /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:share|percentage|proportion|number|capacity|amount))\b/i,
-  time: /^\s*(?:when|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i,
+  // "When asked about …, what did Mexico say?" asks what, not when.
+  time: /^\s*(?:when(?!\s+(?:[a-z]+ed|told|given|shown|taken|put|made)\b)|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i,
   person:
     /^\s*(?:who|whom|which\s+(?:committee\s+)?(?:member|members|speaker|delegate|rapporteur|states?|countries|delegations))\b/i,
   /** "Where was the meeting held?", "Who chaired the meeting?": about the meeting, not its content. */

@@ -7,7 +7,13 @@ import {
   FRENCH_SIDES,
   FRENCH_STOPWORDS,
 } from './french.ts'
-import { SPANISH_ENDINGS, SPANISH_QUESTIONS, SPANISH_SIDES, SPANISH_STOPWORDS } from './spanish.ts'
+import {
+  SPANISH_ENDINGS,
+  SPANISH_PROTHESIS,
+  SPANISH_QUESTIONS,
+  SPANISH_SIDES,
+  SPANISH_STOPWORDS,
+} from './spanish.ts'
 
 export const LANGUAGE_CODES = ['en', 'es', 'fr'] as const
 export type LanguageCode = (typeof LANGUAGE_CODES)[number]
@@ -31,6 +37,8 @@ export type QuestionLanguage = {
   endings?: readonly (readonly [string, string])[]
   /** An elided word glued to the front of the next ("d’intégration"). */
   elision?: RegExp
+  /** A sound the language puts before a word that English does not ("Eslovenia": "Slovenia"). */
+  prothesis?: RegExp
 }
 
 export const ENGLISH: QuestionLanguage = {
@@ -50,6 +58,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     questions: SPANISH_QUESTIONS,
     sides: SPANISH_SIDES,
     endings: SPANISH_ENDINGS,
+    prothesis: SPANISH_PROTHESIS,
   },
   {
     code: 'fr',

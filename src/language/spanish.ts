@@ -54,3 +54,6 @@ export const SPANISH_ENDINGS: readonly (readonly [string, string])[] = [
   ['a', ''],
   ['e', ''],
 ]
+
+/** A Spanish word's "e" before "s" and a consonant, which English lacks: "Eslovenia", "estrategia". */
+export const SPANISH_PROTHESIS = /^e(?=s[^aeiouáéíóú])/u

@@ -158,31 +158,40 @@ const fold = (word: string): string =>
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
 
+/** A word with its doubled letters single: "official" and "oficial" are spelt alike. */
+const single = (word: string): string => word.replace(/(\p{L})\1/gu, '$1')
+
 /**
  * The record word a foreign word is the same word as: itself when the records use it (a name, a
  * figure); the record word its ending turns into ("delegación" → "delegation"); or the record word
- * whose stem it shares most letters with from the start ("refugiados" → "refugees"), when they
- * share enough of them.
+ * whose stem it shares most letters with from the start, doubled letters read as one
+ * ("refugiados" → "refugees", "oficial" → "official"), when they share enough of them. A sound the
+ * language puts before a word goes first ("Eslovenia" → "Slovenia").
  */
 const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): string | null => {
   const folded = fold(word)
+  const forms = [
+    ...new Set([folded, language.prothesis ? folded.replace(language.prothesis, '') : folded]),
+  ]
   const used = (w: string) => (corpus.index.terms.df[corpus.stem(w)] ?? 0) > 0
   // The records' own spelling, unaccented, where it is the same word.
-  if (used(folded)) return folded
+  for (const form of forms) if (used(form)) return form
   if (used(word)) return word
-  for (const [ending, english] of language.endings ?? []) {
-    if (!folded.endsWith(ending) || folded.length - ending.length < 3) continue
-    const turned = folded.slice(0, folded.length - ending.length) + english
-    if (used(turned)) return turned
-  }
+  for (const form of forms)
+    for (const [ending, english] of language.endings ?? []) {
+      if (!form.endsWith(ending) || form.length - ending.length < 3) continue
+      const turned = form.slice(0, form.length - ending.length) + english
+      if (used(turned)) return turned
+    }
   let best: { word: string; shared: number } | null = null
   for (const candidate of corpus.index.terms.vocabulary) {
-    const stem = fold(corpus.stem(candidate))
-    let shared = 0
-    while (shared < folded.length && shared < stem.length && folded[shared] === stem[shared])
-      shared++
-    const enough = Math.max(4, corpus.policy.cognatePrefix * Math.min(folded.length, stem.length))
-    if (shared >= enough && (!best || shared > best.shared)) best = { word: candidate, shared }
+    const stem = single(fold(corpus.stem(candidate)))
+    for (const form of forms.map(single)) {
+      let shared = 0
+      while (shared < form.length && shared < stem.length && form[shared] === stem[shared]) shared++
+      const enough = Math.max(4, corpus.policy.cognatePrefix * Math.min(form.length, stem.length))
+      if (shared >= enough && (!best || shared > best.shared)) best = { word: candidate, shared }
+    }
   }
   return best?.word ?? null
 }

@@ -114,11 +114,23 @@ describe('readQuestion, other languages', () => {
     expect(q.topic.map((t) => t.word)).toEqual(expect.arrayContaining(['detention']))
   })
 
+  it('reads past a Spanish "e" before "s" and a consonant, and doubled letters as one', () => {
+    const q = read('¿Qué dijo la delegación sobre la estrategia y los oficiales?')
+    expect(q.topic.map((t) => t.word)).toEqual(['strategy', 'officials'])
+  })
+
   it('splits French elisions and keeps what matches nothing apart', () => {
     const q = read('Qu’a dit la délégation sur les centres d’intégration et les envois de fonds ?')
     expect(q).toMatchObject({ language: 'fr', side: 'delegation' })
     expect(q.topic.map((t) => t.word)).toEqual(expect.arrayContaining(['centres', 'integration']))
     expect(q.unmatched).toContain('envois')
+  })
+})
+
+describe('readQuestion, answer types', () => {
+  it('reads "When asked about …, what did …" as asking what, not when', () => {
+    expect(read('When asked about the centres, what did Mexico say?').answerType).toBe('other')
+    expect(read('When did the delegation join the meeting?').answerType).toBe('time')
   })
 })
 
