@@ -6,7 +6,8 @@ export const FRENCH_STOPWORDS: ReadonlySet<string> = new Set(
   nous on ont ou où par pas pour quand que quel quelle quelles quels qui quoi sa sans se ses si son
   sont sur ta te tes toi ton tous tout toute toutes tu un une vos votre vous y a-t-il qu'est-ce
   dit dite ont-ils a-t-elle a-t-il demandé répondu répondit déclaré propos concernant sujet l d qu
-  posé posée posées posés quelles questions`.split(/\s+/)
+  posé posée posées posés quelles questions contre après d'après avant depuis pendant selon chez
+  vers parmi sous lors fait expliqué indiqué souligné`.split(/\s+/)
 )
 
 /** French question patterns, by what they ask for. */

@@ -1,5 +1,6 @@
 // The languages a question may be asked in, and which one a question is in: a second language is data, not code.
 import { ENGLISH_QUESTIONS, ENGLISH_SPEAKERS, STOPWORDS } from './english.ts'
+import { FRENCH_GLOSSARY } from './french-glossary.ts'
 import {
   FRENCH_ELISION,
   FRENCH_ENDINGS,
@@ -7,6 +8,7 @@ import {
   FRENCH_SIDES,
   FRENCH_STOPWORDS,
 } from './french.ts'
+import { SPANISH_GLOSSARY } from './spanish-glossary.ts'
 import {
   SPANISH_ENDINGS,
   SPANISH_PROTHESIS,
@@ -39,6 +41,8 @@ export type QuestionLanguage = {
   elision?: RegExp
   /** A sound the language puts before a word that English does not ("Eslovenia": "Slovenia"). */
   prothesis?: RegExp
+  /** Its common words whose English ones look nothing like them ("mujeres": "women"). */
+  glossary?: Readonly<Record<string, string>>
 }
 
 export const ENGLISH: QuestionLanguage = {
@@ -59,6 +63,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     sides: SPANISH_SIDES,
     endings: SPANISH_ENDINGS,
     prothesis: SPANISH_PROTHESIS,
+    glossary: SPANISH_GLOSSARY,
   },
   {
     code: 'fr',
@@ -68,6 +73,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     sides: FRENCH_SIDES,
     endings: FRENCH_ENDINGS,
     elision: FRENCH_ELISION,
+    glossary: FRENCH_GLOSSARY,
   },
 ]
 

@@ -8,7 +8,8 @@ export const SPANISH_STOPWORDS: ReadonlySet<string> = new Set(
   otra otras otro otros para pero poco por porque que qué quien quienes quién se sea según ser si sí
   sin sobre son su sus también tan tanto te tiene tienen todo todos tras tu un una uno unos y ya
   dijo dijeron dice preguntó preguntaron respondió respondieron contestó sobre acerca hizo hicieron
-  cuál respecto cuáles`.split(/\s+/)
+  cuál respecto cuáles explicó explicaron señaló señalaron indicó indicaron informó informaron
+  mencionó mencionaron afirmó declaró planteó plantearon después mediante hacia bajo`.split(/\s+/)
 )
 
 /** Spanish question patterns, by what they ask for. */

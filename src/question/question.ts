@@ -166,7 +166,8 @@ const single = (word: string): string => word.replace(/(\p{L})\1/gu, '$1')
  * figure); the record word its ending turns into ("delegación" → "delegation"); or the record word
  * whose stem it shares most letters with from the start, doubled letters read as one
  * ("refugiados" → "refugees", "oficial" → "official"), when they share enough of them. A sound the
- * language puts before a word goes first ("Eslovenia" → "Slovenia").
+ * language puts before a word goes first ("Eslovenia" → "Slovenia"); a common word that looks
+ * nothing like its English one is looked up ("mujeres" → "women").
  */
 const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): string | null => {
   const folded = fold(word)
@@ -176,6 +177,8 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
   const used = (w: string) => (corpus.index.terms.df[corpus.stem(w)] ?? 0) > 0
   // The records' own spelling, unaccented, where it is the same word.
   for (const form of forms) if (used(form)) return form
+  const glossed = language.glossary?.[word.toLowerCase()]
+  if (glossed && used(glossed)) return glossed
   if (used(word)) return word
   for (const form of forms)
     for (const [ending, english] of language.endings ?? []) {

@@ -119,6 +119,16 @@ describe('readQuestion, other languages', () => {
     expect(q.topic.map((t) => t.word)).toEqual(['strategy', 'officials'])
   })
 
+  it('looks up a common word that looks nothing like its English one', () => {
+    expect(read('¿Qué dijo la delegación sobre las mujeres y la vivienda?').topic).toEqual([
+      expect.objectContaining({ word: 'women' }),
+      expect.objectContaining({ word: 'housing' }),
+    ])
+    expect(
+      read('Qu’a dit la délégation sur les enfants, contre la traite ?').topic.map((t) => t.word)
+    ).toEqual(['children', 'trafficking'])
+  })
+
   it('splits French elisions and keeps what matches nothing apart', () => {
     const q = read('Qu’a dit la délégation sur les centres d’intégration et les envois de fonds ?')
     expect(q).toMatchObject({ language: 'fr', side: 'delegation' })
