@@ -381,6 +381,8 @@ export const SPANISH_GLOSSARY: Readonly<Record<string, string>> = {
   recurso: 'remedy',
   recursos: 'resources',
   relator: 'rapporteur',
+  remesa: 'remittances',
+  remesas: 'remittances',
   relatora: 'rapporteur',
   rendición: 'accountability',
   respondieron: 'replied',
