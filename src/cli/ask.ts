@@ -8,7 +8,7 @@ import { UsageError, run, stderrLog } from './run.ts'
 const USAGE =
   'usage: npm run ask -- "question" [--k N] [--speaker NAME] [--record SYMBOL] [--mode extractive|generative] [--json]'
 
-run(async () => {
+run(USAGE, async () => {
   const { values, positionals } = parseArgs({
     options: {
       k: { type: 'string' },

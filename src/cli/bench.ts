@@ -36,7 +36,9 @@ const VARIANTS = [
   (q: string) => `${q} Thank you.`,
 ]
 
-run(async () => {
+const USAGE = 'usage: npm run bench [-- --scale 10000,100000 --pdfs DIR --json OUT]'
+
+run(USAGE, async () => {
   const { values } = parseArgs({
     options: { scale: { type: 'string' }, json: { type: 'string' }, pdfs: { type: 'string' } },
   })

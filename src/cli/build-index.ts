@@ -4,7 +4,9 @@ import { loadConfig } from '../config.ts'
 import { recordSummary } from './format-record.ts'
 import { run, stderrLog } from './run.ts'
 
-run(async () => {
+const USAGE = 'usage: npm run index'
+
+run(USAGE, async () => {
   const config = loadConfig()
   const index = await rebuildRapporteur(config, stderrLog)
   const { manifest } = index

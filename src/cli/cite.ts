@@ -8,7 +8,7 @@ import { UsageError, run, stderrLog } from './run.ts'
 
 const USAGE = 'usage: npm run cite -- <paragraph number or block id> [--record SYMBOL]'
 
-run(async () => {
+run(USAGE, async () => {
   const { values, positionals } = parseArgs({
     options: { record: { type: 'string' } },
     allowPositionals: true,

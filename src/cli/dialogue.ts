@@ -9,7 +9,7 @@ import { UsageError, run, stderrLog } from './run.ts'
 const USAGE =
   'usage: npm run dialogue -- <record symbol or slug> [--format md|csv|json] [--member NAME] [--status answered|partly|no_reply] [--q WORDS]'
 
-run(async () => {
+run(USAGE, async () => {
   const { values, positionals } = parseArgs({
     options: {
       format: { type: 'string', default: 'md' },

@@ -161,7 +161,10 @@ const calibrateLinker = async (
   return { ...best.candidate, replyAnswered: answered.replyAnswered }
 }
 
-run(async () => {
+const USAGE =
+  'usage: npm run eval [-- --set FILE … --records DIR … --json OUT --reports DIR --mode extractive|llm --calibrate]'
+
+run(USAGE, async () => {
   const { values } = parseArgs({
     options: {
       set: { type: 'string', multiple: true },

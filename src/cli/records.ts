@@ -9,7 +9,7 @@ import { UsageError, run, stderrLog } from './run.ts'
 
 const USAGE = 'usage: npm run records -- [DIR] [--json]'
 
-run(async () => {
+run(USAGE, async () => {
   const { values, positionals } = parseArgs({
     options: { json: { type: 'boolean', default: false } },
     allowPositionals: true,

@@ -14,12 +14,17 @@ const isArgumentError = (error: unknown): boolean =>
 const isSystemError = (error: unknown): boolean =>
   error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string'
 
-export const run = (main: () => Promise<void>): void => {
+/** Runs `main`, or prints `usage` and does nothing else when asked for `--help` or `-h`. */
+export const run = (usage: string, main: () => Promise<void>): void => {
   // Output piped into `head` closes early: stop quietly rather than die on EPIPE.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
     process.exit(process.exitCode ?? 0)
   })
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    console.log(usage)
+    return
+  }
   Promise.resolve()
     .then(main)
     .catch((error: unknown) => {

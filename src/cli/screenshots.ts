@@ -11,7 +11,9 @@ import { run, stderrLog } from './run.ts'
 
 const DOCS = join(PROJECT_ROOT, 'docs')
 
-run(async () => {
+const USAGE = 'usage: npm run screenshots'
+
+run(USAGE, async () => {
   const { index } = await openRapporteur(loadConfig(), stderrLog)
   const server = serve({
     fetch: createApp(composePipeline(index)).fetch,

@@ -14,7 +14,10 @@ const DRAIN_MS = 10_000
 
 const writeLine = (line: LogLine) => process.stderr.write(`${JSON.stringify(line)}\n`)
 
-run(async () => {
+const USAGE =
+  'usage: npm start (HOST, PORT and the other settings are environment variables; see README.md)'
+
+run(USAGE, async () => {
   const config = loadConfig()
   const { index, warnings } = await openRapporteur(config, stderrLog)
   const generator = await openGenerator(config.llm, stderrLog)

@@ -82,6 +82,18 @@ describe('npm run ask', () => {
   })
 })
 
+describe('--help', () => {
+  it.each(['ask.ts', 'dialogue.ts', 'build-index.ts', 'eval.ts'])(
+    '%s prints its usage and does nothing else',
+    async (script) => {
+      const { stdout, stderr, code } = await cli(script, ['--help'])
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/^usage: npm (?:run \S+|start)/)
+      expect(stderr).toBe('')
+    }
+  )
+})
+
 describe('npm run records', () => {
   it('says what it read from each file, and which files it did not index and why', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rapporteur-cli-records-'))
