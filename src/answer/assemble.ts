@@ -179,17 +179,23 @@ const factualAnswer = (
     .filter((j) => j !== lead.judged && j.relevance >= floor)
     .slice(0, corpus.policy.factualMore)
     .sort(byOrder)
-  // An open question ("What has Slovenia done to …?") takes the lead's further sentences on it;
-  // a figure, a date or a name is one sentence.
+  // An open question ("What has Slovenia done to …?") takes the lead's further sentences that
+  // address it too; a figure, a date or a name is one sentence. The lead's own span comes first.
   const further =
     question.answerType === 'other'
-      ? bearing(corpus, lead.judged).filter((s) => s.at !== lead.sentence.at)
+      ? bearing(corpus, lead.judged).filter(
+          (s) => s.at !== lead.sentence.at && s.relevance >= corpus.policy.relevance
+        )
       : []
+  const leading = quote(corpus, lead.judged, [
+    lead.sentence,
+    ...further.slice(0, corpus.policy.sentencesPerParagraph - 1),
+  ])
+  const start = corpus.sentences(lead.judged.block)[lead.sentence.at]?.start ?? 0
+  const holdsLead = (q: Quoted) => q.excerpt.start <= start && start < q.excerpt.end
   const quotes = [
-    ...quote(corpus, lead.judged, [
-      lead.sentence,
-      ...further.slice(0, corpus.policy.sentencesPerParagraph - 1),
-    ]),
+    ...leading.filter(holdsLead),
+    ...leading.filter((q) => !holdsLead(q)),
     ...others.flatMap((j) => quote(corpus, j, bearing(corpus, j).slice(0, 1))),
   ]
   const text = formatQuotes(accordingTo(corpus, quotes), quotes.slice(0, 1))
@@ -230,6 +236,8 @@ const replyAnswer = (
   const asking = theirs
     ? put.filter((j) => theirs.has(j.block)).sort(byRelevance)
     : relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
+  // A named asker none of whose paragraphs is on the topic asked nothing this answers.
+  if (theirs && asking.length === 0) return null
   const first = theirs
     ? asking[0]
     : (asking.find((q) => after(q).length > 0) ??

@@ -158,7 +158,7 @@ export const ENGLISH_QUESTIONS = {
     rapporteurs: /\b(?:who|which\s+members?)\b.*\bcountry\s+(?:rapporteurs?|task\s+force)\b/i,
     /** "Who led Slovenia's delegation?", "the head of the Mexican delegation". */
     delegation:
-      /\bwho\b.*\b(?:led|leads|headed|heads)\b.*\bdelegation\b|\b(?:head|leader)\s+of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+)?delegation\b/iu,
+      /\bwho\b.*\b(?:led|leads|headed|heads)\b.*\bdelegation\b|\b(?:who|name)\b.*\b(?:head|leader)\s+of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+)?delegation\b/iu,
   },
   /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
   reply:
@@ -220,11 +220,11 @@ export const ENGLISH_SPEAKERS = {
    * verb of speaking that frames the question.
    */
   anaphor: new RegExp(
-    String.raw`\b(?:(?:that|this|the\s+same)\s+(?:country|state|delegation|government|member|speaker|expert|rapporteur)(?:\s+(?:also\s+)?${SPEECH_VERB})?|(?:which|who|any|one|each|how\s+many)\s+of\s+(?:them|those|these)|(?:he|she|they)\s+(?:also\s+)?${SPEECH_VERB})\b`,
+    String.raw`\b(?:(?:(?:that|this|the\s+same)\s+(?:country|state|delegation|government|member|speaker|expert|rapporteur)|(?:those|these|the\s+same)\s+(?:countries|states|delegations|governments|members|speakers|experts|rapporteurs))(?:\s+(?:also\s+)?${SPEECH_VERB})?|(?:which|who|any|one|each|how\s+many)\s+of\s+(?:them|those|these)|(?:he|she|they)\s+(?:also\s+)?${SPEECH_VERB})\b`,
     'i'
   ),
   /** "What else did that country recommend?": more than the previous answer quoted. */
-  besides: /\b(?:else|other)\b/i,
+  besides: /\belse\b/i,
   /** Words for the Committee's side of a dialogue, and for the State's. */
   committee: /\b(?:committee|members?|rapporteurs?|experts?|chair(?:person|man)?)\b/i,
   delegation: /\b(?:delegation|delegates?|government|state\s+party|authorities)\b/i,

@@ -127,18 +127,19 @@ export const createPipeline = (
     const question = read(request)
     const last = request.history.at(-1)
     if (!question.refersToSpeakers || !last) return question
-    const before = await ask({
+    const turn = {
       ...request,
       question: last.question,
       record: last.record ?? request.record,
       history: request.history.slice(0, -1),
-      mode: 'extractive',
-    })
+    }
+    const before = await ask({ ...turn, mode: 'extractive' })
     if (before.abstained) return question
+    // The answer to "Which States raised …?" names those who asked, not the State that replied.
+    const askers = read(turn).answerType === 'person'
+    const quoted = before.excerpts.filter((e) => !askers || e.side !== 'delegation')
     return read(request, {
-      speakers: [
-        ...new Set(before.excerpts.flatMap((e) => (e.speaker ? speakersOf(e.speaker) : []))),
-      ],
+      speakers: [...new Set(quoted.flatMap((e) => (e.speaker ? speakersOf(e.speaker) : [])))],
       blocks: before.excerpts.map((e) => `${e.record}#${e.block}`),
     })
   }

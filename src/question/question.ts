@@ -177,7 +177,11 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
   const used = (w: string) => (corpus.index.terms.df[corpus.stem(w)] ?? 0) > 0
   // The records' own spelling, unaccented, where it is the same word.
   for (const form of forms) if (used(form)) return form
-  const glossed = language.glossary?.[word.toLowerCase()]
+  // As written ("traite", "traité"), else unaccented, as typed on an English keyboard ("ninos").
+  const glossary = language.glossary ?? {}
+  const glossed =
+    glossary[word.toLowerCase()] ??
+    Object.entries(glossary).find(([entry]) => fold(entry) === folded)?.[1]
   if (glossed && used(glossed)) return glossed
   if (used(word)) return word
   for (const form of forms)
@@ -336,14 +340,15 @@ export const readQuestion = (
   const previous = context.previous
   if (!previous || !leans(own)) return own
   const quoted = context.previousAnswer
-  if (own.refersToSpeakers && quoted && quoted.speakers.length > 0) {
+  // A reply to them ("What did the delegation reply to them?") is looked for as any reply is.
+  if (own.refersToSpeakers && quoted && quoted.speakers.length > 0 && intent !== 'reply') {
     // Among those the previous answer quoted: on this question's topic, on the previous one's,
     // or ("What else did they say?") on anything but what it quoted.
-    const rest = besides !== null && topic.length === 0
+    const whatElse = besides !== null && topic.length === 0
     return {
       ...own,
-      topic: topic.length > 0 || rest ? topic : previous.topic,
-      intent: rest
+      topic: topic.length > 0 || whatElse ? topic : previous.topic,
+      intent: whatElse
         ? 'speaker'
         : intent === 'factual' && quoted.speakers.length > 1
           ? 'broad'

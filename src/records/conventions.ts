@@ -195,4 +195,5 @@ export const SECTION_LABEL = /^(?:[IVXLC]{1,6}|[A-H])\.\s+\p{Lu}/u
 export const HEADING_STYLES = /^(?:heading\s*\d|title|subtitle|H\d+G|HChG|HMG|H\d\d?G|SMG|SLG)$/i
 
 /** How a record names who led a delegation: "The delegation of Slovenia was headed by …". */
-export const DELEGATION_HEAD = /\bdelegation\b[^.;]*?\b(?:headed|led)\s+by\b/i
+export const DELEGATION_HEAD =
+  /\bdelegation(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?,?\s+(?:(?:was|were|had\s+been)\s+)?(?:headed|led)\s+by\b/iu

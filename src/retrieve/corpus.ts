@@ -16,6 +16,8 @@ import { speakerFilter } from './speaker.ts'
 /** The words of a passage, as stems, and as vocabulary ranks with their words, for matching. */
 export type PassageWords = {
   stems: Set<string>
+  /** The acronyms its capitalised names make ("upr" for "Universal Periodic Review"), lower-cased. */
+  acronyms: Set<string>
   ranks: number[]
   words: string[]
   /** Verdicts of term matching on this passage, by term key. */
@@ -116,8 +118,11 @@ export class Corpus {
     let stems = this.#recordStems.get(record)
     if (!stems) {
       const all = new Set<string>()
-      for (const block of this.index.recordBlocks.get(record) ?? [])
-        for (const s of this.blockWords(block).stems) all.add(s)
+      for (const block of this.index.recordBlocks.get(record) ?? []) {
+        const words = this.blockWords(block)
+        for (const s of words.stems) all.add(s)
+        for (const a of words.acronyms) all.add(a)
+      }
       this.#recordStems.set(record, (stems = all))
     }
     return stems
@@ -189,7 +194,7 @@ export class Corpus {
     const ranked = new Map<number, string>()
     const tokens = this.tokens(text)
     // A question's "UPR" finds the record's "Universal Periodic Review".
-    for (const acronym of acronymsOf(text, tokens, NAME_CONNECTORS)) stems.add(this.stem(acronym))
+    const acronyms = new Set(acronymsOf(text, tokens, NAME_CONNECTORS))
     for (const { word } of tokens) {
       for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
         stems.add(this.stem(part))
@@ -197,6 +202,12 @@ export class Corpus {
         if (rank !== undefined && !STOPWORDS.has(part)) ranked.set(rank, part)
       }
     }
-    return { stems, ranks: [...ranked.keys()], words: [...ranked.values()], matches: new Map() }
+    return {
+      stems,
+      acronyms,
+      ranks: [...ranked.keys()],
+      words: [...ranked.values()],
+      matches: new Map(),
+    }
   }
 }

@@ -69,8 +69,13 @@ const sameFamily = (a: string, b: string): boolean => {
  * similarity for a close neighbour in vector space (never a negated form: "unemployment" is not
  * "employment"), 0 otherwise.
  */
+/** A word written in capitals, which may be an acronym ("UPR", "ILO"). */
+const ACRONYM = /^\p{Lu}{2,}$/u
+
 export const termMatch = (term: QueryTerm, words: PassageWords, corpus: Corpus): number => {
   if (words.stems.has(term.stem)) return 1
+  // Only a word the question writes in capitals is an acronym: "car" is not the CAR.
+  if (ACRONYM.test(term.word) && words.acronyms.has(term.word.toLowerCase())) return 1
   const known = words.matches.get(term.key)
   return known ?? corpus.remember(words, term.key, matchTerm(term, words, corpus))
 }
@@ -136,7 +141,11 @@ export const unknownNames = (
   record: string | null = null
 ): QueryTerm[] => {
   const stems = record === null ? null : corpus.recordStems(record)
-  const known = (stem: string) => (stems ? stems.has(stem) : (corpus.index.terms.df[stem] ?? 0) > 0)
+  const known = (stem: string) =>
+    stems
+      ? stems.has(stem)
+      : (corpus.index.terms.df[stem] ?? 0) > 0 ||
+        corpus.index.records.some((r) => corpus.recordStems(r.symbol).has(stem))
   // "36-hour" is known when the record says "36 hours": each part is.
   const parts = (t: QueryTerm) =>
     /[-‑]/.test(t.word)

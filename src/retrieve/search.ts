@@ -2,6 +2,7 @@
 import { searchBm25 } from '../index/bm25-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { Block, Role } from '../records/block.ts'
+import { speakersOf } from '../records/speakers.ts'
 import type { Question, Side } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import { contentTerms } from '../text/tokenize.ts'
@@ -122,16 +123,25 @@ export const admittedFor = (corpus: Corpus, question: Question): ReadonlySet<Blo
     const side = question.side
     filters.push(new Set(corpus.index.blocks.filter((b) => onSide(b, side))))
   }
-  if (question.among.length > 0)
-    filters.push(new Set(question.among.flatMap((name) => [...corpus.speakerBlocks(name)])))
+  // Those the previous answer quoted, by their very names: "Slovenia" is not "the head of the
+  // delegation of Slovenia".
+  if (question.among.length > 0) {
+    const among = new Set(question.among)
+    filters.push(
+      new Set(
+        corpus.index.blocks.filter(
+          (b) => b.speaker !== null && speakersOf(b.speaker).some((name) => among.has(name))
+        )
+      )
+    )
+  }
   if (filters.length === 0) return undefined
   const [smallest, ...others] = [...filters].sort((a, b) => a.size - b.size)
+  const admitted = [...(smallest ?? [])].filter((b) => others.every((f) => f.has(b)))
+  // "What else did she say?" leaves out what was quoted, unless that was all she said.
   const left = new Set(question.leaveOut)
-  return new Set(
-    [...(smallest ?? [])].filter(
-      (b) => others.every((f) => f.has(b)) && !left.has(`${b.record}#${b.id}`)
-    )
-  )
+  const rest = admitted.filter((b) => !left.has(`${b.record}#${b.id}`))
+  return new Set(rest.length > 0 ? rest : admitted)
 }
 
 /** Ranks blocks for a question with one of the three retrievers. */

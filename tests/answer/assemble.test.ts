@@ -81,6 +81,14 @@ describe('factual answers', () => {
     expect(figure.excerpts.filter((e) => e.paragraph === 19)).toHaveLength(1)
     expectGrounded(open)
   })
+
+  it('lead with the sentence that answers, before the further ones of its paragraph', async () => {
+    const response = await answer('What has been done on access to education for migrant children?')
+    const [lead, ...rest] = response.excerpts
+    const sameParagraph = rest.filter((e) => e.paragraph === lead?.paragraph)
+    for (const e of sameParagraph) expect(lead?.score).toBeGreaterThanOrEqual(e.score)
+    expectGrounded(response)
+  })
 })
 
 describe('excerpts that stand on their own', () => {

@@ -101,6 +101,22 @@ describe('pipeline.ask', () => {
     expect(alone.excerpts[0]?.speaker).toBe('Mr. Charef')
   })
 
+  it('looks for a reply to "them" as any reply, not among those who asked', async () => {
+    const response = await answer('What did the delegation reply to them?', {
+      history: [{ question: 'Which Committee members asked about trafficking in persons?' }],
+    })
+    expect(response.kind).toBe('reply')
+    expect(response.excerpts.some((e) => e.paragraph === 12 && e.side === 'delegation')).toBe(true)
+    expectGrounded(response)
+  })
+
+  it('abstains on a reply to a named member none of whose questions is on the topic', async () => {
+    const response = await answer(
+      'How did Mexico answer Mr. Taghi-Zada about family reunification?'
+    )
+    expect(response).toMatchObject({ abstained: true, excerpts: [] })
+  })
+
   it('abstains, with no citations, when the record does not address the question', async () => {
     const response = await answer('What did the Committee say about climate change?')
     expect(response).toMatchObject({ abstained: true, excerpts: [], citations: [] })

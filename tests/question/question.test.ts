@@ -129,6 +129,12 @@ describe('readQuestion, other languages', () => {
     ).toEqual(['children', 'trafficking'])
   })
 
+  it('looks a word up unaccented, as typed on an English keyboard', () => {
+    expect(read('¿Qué dijo la delegación sobre los ninos?').topic.map((t) => t.word)).toEqual([
+      'children',
+    ])
+  })
+
   it('splits French elisions and keeps what matches nothing apart', () => {
     const q = read('Qu’a dit la délégation sur les centres d’intégration et les envois de fonds ?')
     expect(q).toMatchObject({ language: 'fr', side: 'delegation' })
@@ -219,6 +225,21 @@ describe('readQuestion, follow-ups', () => {
     })
     expect(topicText(q)).toBe('remittances')
     expect(q.among).toEqual(['Mr. Charef'])
+  })
+
+  it('reads "those countries" as whom the previous answer quoted, and "other" as no "what else"', () => {
+    const previous = readQuestion(corpus, 'Who raised remittances?')
+    const previousAnswer = { speakers: ['Mr. Charef'], blocks: ['CMW/C/SR.593#p-41'] }
+    const those = readQuestion(corpus, 'What else did those members say?', {
+      previous,
+      previousAnswer,
+    })
+    expect(those).toMatchObject({ among: ['Mr. Charef'], intent: 'speaker' })
+    const other = readQuestion(corpus, 'Which of them asked about other countries?', {
+      previous,
+      previousAnswer,
+    })
+    expect(other.leaveOut).toEqual([])
   })
 
   it('points at nobody without a previous turn', () => {

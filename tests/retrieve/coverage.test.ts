@@ -26,6 +26,9 @@ describe('termMatch', () => {
     const passage = 'The Working Group on the Universal Periodic Review held its session.'
     expect(matches('UPR', passage)).toEqual({ UPR: 1 })
     expect(matches('ILO', passage)).toEqual({ ILO: 0 })
+    const refugees = 'The Commission on Assistance for Refugees decided.'
+    expect(matches('CAR', refugees)).toEqual({ CAR: 1 })
+    expect(matches('car', refugees)).toEqual({ car: 0 })
   })
 
   it('matches the word itself fully and its word family at 0.9', () => {

@@ -101,6 +101,15 @@ describe('a library of records in several formats', () => {
     expect(report.kind).toBe('meeting')
     expect(report.excerpts.map((e) => [e.record, e.label])).toEqual([['A/HRC/59/15', '1']])
     expect(report.excerpts[0]?.text).toMatch(/^The delegation of Slovenia was headed by .*Fajon\.$/)
+    const said = AskResponseSchema.parse(
+      (
+        await ask({
+          question: 'What did the head of the delegation say about prison overcrowding?',
+          record: 'A/HRC/59/15',
+        })
+      ).body
+    )
+    expect(said.kind).not.toBe('meeting')
     const record = await led('CMW/C/SR.593')
     expect(record).toMatchObject({ abstained: true, excerpts: [] })
     expect(record.answer).toMatch(/No paragraph says who led the delegation\./)
