@@ -358,13 +358,19 @@ export const readQuestion = (
       followsUp: previous.text,
     }
   }
+  // After "What did Ms. Dzumhur ask about …?", "How did the delegation respond?" is a reply to
+  // her question: she is whose question it was, not whose words may answer.
+  const who =
+    intent === 'reply'
+      ? { speaker: own.speaker, asker: own.asker ?? previous.speaker }
+      : { speaker: own.speaker ?? previous.speaker }
   if (topic.length > 0) {
     // "And what about children?": its own topic, the previous turn's frame.
     return {
       ...own,
+      ...who,
       intent: intent === 'factual' ? previous.intent : intent,
       side: own.side ?? previous.side,
-      speaker: own.speaker ?? previous.speaker,
       answerType: own.answerType === 'other' ? previous.answerType : own.answerType,
       followsUp: previous.text,
     }
@@ -373,9 +379,9 @@ export const readQuestion = (
   const framed = intent === 'reply' || intent === 'broad'
   return {
     ...own,
+    ...who,
     intent: framed ? intent : previous.intent === 'meeting' ? 'factual' : previous.intent,
     topic: previous.topic,
-    speaker: own.speaker ?? previous.speaker,
     side: own.side ?? previous.side,
     followsUp: previous.text,
   }

@@ -110,6 +110,16 @@ describe('pipeline.ask', () => {
     expectGrounded(response)
   })
 
+  it('reads "How did the delegation respond?" after a member’s question as the reply to it', async () => {
+    const response = await answer('How did the delegation respond?', {
+      history: [{ question: 'What did Ms. Dzumhur ask about trafficking in persons?' }],
+    })
+    expect(response.kind).toBe('reply')
+    expect(response.excerpts.some((e) => e.paragraph === 12 && e.side === 'delegation')).toBe(true)
+    expect(response.excerpts.at(-1)?.speaker).toBe('Ms. Dzumhur')
+    expectGrounded(response)
+  })
+
   it('abstains on a reply to a named member none of whose questions is on the topic', async () => {
     const response = await answer(
       'How did Mexico answer Mr. Taghi-Zada about family reunification?'
