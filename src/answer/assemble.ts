@@ -248,15 +248,13 @@ const replyAnswer = (
     if (!first) return null
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
     const quoted = quote(corpus, first, bearing(corpus, first))
-    return {
-      ...answered(
-        'reply',
-        `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}`,
-        quoted,
-        // What the delegation said on it before the question was put.
-        said.map((j) => j.block).sort((a, b) => a.order - b.order)
-      ),
-    }
+    return answered(
+      'reply',
+      `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}`,
+      quoted,
+      // What the delegation said on it before the question was put.
+      said.map((j) => j.block).sort((a, b) => a.order - b.order)
+    )
   }
   const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
   const quotes = chosen.flatMap((j) => quote(corpus, j, bearing(corpus, j)))

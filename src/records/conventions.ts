@@ -196,4 +196,4 @@ export const HEADING_STYLES = /^(?:heading\s*\d|title|subtitle|H\d+G|HChG|HMG|H\
 
 /** How a record names who led a delegation: "The delegation of Slovenia was headed by …". */
 export const DELEGATION_HEAD =
-  /\bdelegation(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?,?\s+(?:(?:was|were|had\s+been)\s+)?(?:headed|led)\s+by\b/iu
+  /\b[Dd]elegation(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*)?,?\s+(?:(?:was|were|had\s+been)\s+)?(?:headed|led)\s+by\b/u

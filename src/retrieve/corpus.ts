@@ -24,6 +24,9 @@ export type PassageWords = {
   matches: Map<string, number>
 }
 
+/** The stems and acronyms a record uses anywhere. */
+export type RecordWords = { stems: Set<string>; acronyms: Set<string> }
+
 /** A sentence of a block: its offsets, its text, and its words with the block's structural label. */
 export type BlockSentence = { start: number; end: number; text: string; words: PassageWords }
 
@@ -45,7 +48,7 @@ export class Corpus {
   readonly #vectors = new WeakMap<Block, Promise<number[][]>>()
   readonly #admitted = new BoundedCache<string, ReadonlySet<Block>>(256)
   readonly #expansions = new BoundedCache<string, Expansion[]>(10_000)
-  readonly #recordStems = new Map<string, ReadonlySet<string>>()
+  readonly #recordWords = new Map<string, RecordWords>()
   #groups: Block[][] | null = null
   readonly #askers = new Map<string, readonly string[]>()
 
@@ -113,19 +116,19 @@ export class Corpus {
     return names
   }
 
-  /** Every stem one record uses, for telling what it never mentions. */
-  recordStems(record: string): ReadonlySet<string> {
-    let stems = this.#recordStems.get(record)
-    if (!stems) {
-      const all = new Set<string>()
+  /** Every stem and acronym one record uses, for telling what it never mentions. */
+  recordWords(record: string): RecordWords {
+    let words = this.#recordWords.get(record)
+    if (!words) {
+      words = { stems: new Set(), acronyms: new Set() }
       for (const block of this.index.recordBlocks.get(record) ?? []) {
-        const words = this.blockWords(block)
-        for (const s of words.stems) all.add(s)
-        for (const a of words.acronyms) all.add(a)
+        const own = this.blockWords(block)
+        for (const s of own.stems) words.stems.add(s)
+        for (const a of own.acronyms) words.acronyms.add(a)
       }
-      this.#recordStems.set(record, (stems = all))
+      this.#recordWords.set(record, words)
     }
-    return stems
+    return words
   }
 
   /** A block's sentences, each with its words. */

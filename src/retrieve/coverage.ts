@@ -64,14 +64,14 @@ const sameFamily = (a: string, b: string): boolean => {
   return common >= 5 && common >= Math.min(a.length, b.length) - 2
 }
 
-/**
- * How strongly a passage matches one term: 1 for the word itself, 0.9 for its word family, the
- * similarity for a close neighbour in vector space (never a negated form: "unemployment" is not
- * "employment"), 0 otherwise.
- */
 /** A word written in capitals, which may be an acronym ("UPR", "ILO"). */
 const ACRONYM = /^\p{Lu}{2,}$/u
 
+/**
+ * How strongly a passage matches one term: 1 for the word itself (or, for a word in capitals,
+ * the name it abbreviates), 0.9 for its word family, the similarity for a close neighbour in
+ * vector space (never a negated form: "unemployment" is not "employment"), 0 otherwise.
+ */
 export const termMatch = (term: QueryTerm, words: PassageWords, corpus: Corpus): number => {
   if (words.stems.has(term.stem)) return 1
   // Only a word the question writes in capitals is an acronym: "car" is not the CAR.
@@ -140,12 +140,13 @@ export const unknownNames = (
   corpus: Corpus,
   record: string | null = null
 ): QueryTerm[] => {
-  const stems = record === null ? null : corpus.recordStems(record)
-  const known = (stem: string) =>
-    stems
-      ? stems.has(stem)
-      : (corpus.index.terms.df[stem] ?? 0) > 0 ||
-        corpus.index.records.some((r) => corpus.recordStems(r.symbol).has(stem))
+  const stems = record === null ? null : corpus.recordWords(record).stems
+  const known = (stem: string) => (stems ? stems.has(stem) : (corpus.index.terms.df[stem] ?? 0) > 0)
+  // "UPR" is known where a record says "Universal Periodic Review".
+  const scope = record === null ? corpus.index.records.map((r) => r.symbol) : [record]
+  const abbreviates = (t: QueryTerm) =>
+    ACRONYM.test(t.word) &&
+    scope.some((r) => corpus.recordWords(r).acronyms.has(t.word.toLowerCase()))
   // "36-hour" is known when the record says "36 hours": each part is.
   const parts = (t: QueryTerm) =>
     /[-‑]/.test(t.word)
@@ -154,5 +155,5 @@ export const unknownNames = (
           .filter(Boolean)
           .map((p) => corpus.stem(p.toLowerCase()))
       : [t.stem]
-  return terms.filter((t) => t.exact && !parts(t).every(known))
+  return terms.filter((t) => t.exact && !abbreviates(t) && !parts(t).every(known))
 }

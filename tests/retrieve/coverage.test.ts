@@ -87,4 +87,13 @@ describe('unknownNames', () => {
     ]
     expect(unknownNames(terms, corpus).map((t) => t.word)).toEqual(['Zanzibar'])
   })
+
+  it('knows an acronym written in capitals by the name it abbreviates, and only then', () => {
+    const names = (word: string, record: string | null) =>
+      unknownNames([queryTerm(corpus, word, true)], corpus, record).map((t) => t.word)
+    for (const record of [null, 'CMW/C/SR.593']) {
+      expect(names('CAR', record)).toEqual([])
+      expect(names('Car', record)).toEqual(['Car'])
+    }
+  })
 })
