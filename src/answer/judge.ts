@@ -4,9 +4,9 @@ import type { Policy } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import type { AnswerType, Question } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
-import type { Corpus } from '../retrieve/corpus.ts'
+import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
-import { termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
+import { queryTerm, termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
 
 /** One sentence of a judged block. */
@@ -117,6 +117,16 @@ export const judge = async (
   const found = terms.map((_, k) => matches.some((block) => block.some((m) => (m[k] ?? 0) > 0)))
   const absent = terms.length === 0 ? 0 : 1 - weightedShare(terms, found.map(Number))
   const share = (m: readonly number[]) => weightedShare(terms, m)
+  // A figure answers "How many Venezuelan nationals …" only in a sentence that names them.
+  const counted =
+    question.answerType === 'number'
+      ? question.counts.map((t) => queryTerm(corpus, t.written, t.exact))
+      : []
+  // Read with the sentence before, as coverage is: "… social assistance centres. Many of the 106 centres …".
+  const counts = (sentences: readonly BlockSentence[], at: number) =>
+    counted.every((t) =>
+      [sentences[at], sentences[at - 1]].some((s) => s && termMatch(t, s.words, corpus) > 0)
+    )
   return top.map(({ block, score }, i) => {
     const own = matches[i] ?? []
     // Each sentence's coverage read with the one before it; a paragraph's ideas are not pooled
@@ -124,7 +134,8 @@ export const judge = async (
     const windowed = own.map((mine, at) =>
       terms.length === 0 ? 1 : share(withSentenceBefore(mine, own[at - 1]))
     )
-    const sentences = corpus.sentences(block).map((s, at): JudgedSentence => {
+    const blockSentences = corpus.sentences(block)
+    const sentences = blockSentences.map((s, at): JudgedSentence => {
       const mine = own[at] ?? []
       const similarity = Math.max(
         0,
@@ -137,7 +148,7 @@ export const judge = async (
         coverage: terms.length === 0 ? 1 : share(mine),
         similarity,
         relevance: relevanceOf(policy, { coverage, similarity, absent }),
-        fits: fitsAnswerType(s.text, question.answerType, question),
+        fits: fitsAnswerType(s.text, question.answerType, question) && counts(blockSentences, at),
       }
     })
     const coverage = Math.max(0, ...windowed)

@@ -105,7 +105,7 @@ export type CalibrationPoint = {
   recall: number
   /** Share of all questions answered from no gold paragraph, or answered when the record is silent. */
   wrong: number
-  /** Useful answers and due abstentions, less wrong answers and half the refusals, per question (averaged per record). */
+  /** Useful answers and due abstentions, less wrong answers and half the refusals, per question: each record's mean, averaged. */
   utility: number
 }
 
@@ -115,10 +115,30 @@ export type CalibrationPoint = {
  */
 const REFUSAL_COST = 0.5
 
+/** A record's questions' utility at a threshold, per question. */
+const utilityOf = (outcomes: readonly Outcome[]): number => {
+  const answerable = outcomes.filter((o) => o.question.answerable)
+  const due = outcomes.filter((o) => !o.question.answerable && o.abstained).length
+  const abstained = outcomes.filter((o) => o.abstained).length
+  return ratio(
+    answerable.filter(isUseful).length + due - wrongOf(outcomes) - REFUSAL_COST * (abstained - due),
+    outcomes.length
+  )
+}
+
+/** Answerable questions answered from no gold paragraph, and unanswerable ones answered. */
+const wrongOf = (outcomes: readonly Outcome[]): number =>
+  outcomes.filter((o) =>
+    o.question.answerable
+      ? !o.abstained && o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c))
+      : !o.abstained
+  ).length
+
 /**
  * A run's standing at its threshold: a useful answer or a due abstention earns one, a wrong
  * answer (no gold paragraph cited, or an answer where the record is silent) costs one, a refusal
- * of an answerable question costs half that, and a partial answer earns nothing.
+ * of an answerable question costs half that, and a partial answer earns nothing. The utility is
+ * each record's mean, averaged over records, so that one large set does not decide.
  */
 export const calibrationPoint = (
   relevance: number,
@@ -126,20 +146,20 @@ export const calibrationPoint = (
 ): CalibrationPoint => {
   const answerable = outcomes.filter((o) => o.question.answerable)
   const unanswerable = outcomes.filter((o) => !o.question.answerable)
-  const useful = answerable.filter(isUseful).length
   const due = unanswerable.filter((o) => o.abstained).length
-  const wrong =
-    answerable.filter((o) => !o.abstained && o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c)))
-      .length +
-    (unanswerable.length - due)
   const abstained = outcomes.filter((o) => o.abstained).length
+  const records = new Map<string, Outcome[]>()
+  for (const o of outcomes) records.set(recordOf(o), [...(records.get(recordOf(o)) ?? []), o])
   return {
     relevance,
-    useful: ratio(useful, answerable.length),
+    useful: ratio(answerable.filter(isUseful).length, answerable.length),
     precision: ratio(due, abstained),
     recall: ratio(due, unanswerable.length),
-    wrong: ratio(wrong, outcomes.length),
-    utility: ratio(useful + due - wrong - REFUSAL_COST * (abstained - due), outcomes.length),
+    wrong: ratio(wrongOf(outcomes), outcomes.length),
+    utility: ratio(
+      [...records.values()].reduce((sum, own) => sum + utilityOf(own), 0),
+      records.size
+    ),
   }
 }
 

@@ -133,8 +133,10 @@ export const ANAPHORS: ReadonlySet<string> = new Set(
 /** The English question patterns: what a question asks for, read from its wording. */
 export const ENGLISH_QUESTIONS = {
   duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
+  /** "How many …", and "What was the (annual) budget …": a measure named as what is asked. */
   number:
-    /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:share|percentage|proportion|number|capacity|amount))\b/i,
+    /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+|[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}?)?(?:share|percentage|proportion|number|capacity|amount|budget|rate|wage|salary|cost|price|total|figure)s?)\b/iu,
+  counting: /^\s*how\s+many\s/i,
   // "When asked about …, what did Mexico say?" asks what, not when.
   time: /^\s*(?:when(?!\s+(?:[a-z]+ed|told|given|shown|taken|put|made)\b)|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i,
   person:

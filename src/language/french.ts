@@ -13,6 +13,7 @@ export const FRENCH_STOPWORDS: ReadonlySet<string> = new Set(
 /** French question patterns, by what they ask for. */
 export const FRENCH_QUESTIONS = {
   number: /^\s*(?:combien|quel\s+(?:nombre|pourcentage)|quelle\s+(?:proportion|part))\b/iu,
+  counting: /^\s*combien\s+(?:de\s|d['’])/iu,
   time: /^\s*(?:quand|en\s+quelle\s+année|à\s+quelle\s+date)\b/iu,
   person: /^\s*(?:qui|quels?\s+(?:membres?|états?|pays|délégations?))\b/iu,
   reply: /\b(?:répond\p{L}*|réponse)\b/iu,

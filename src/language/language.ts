@@ -32,6 +32,8 @@ export type QuestionLanguage = {
     reply: RegExp
     broad: RegExp
     duration?: RegExp
+    /** The opening of a question that counts ("how many …"): what follows names what it counts. */
+    counting?: RegExp
   }
   /** Words naming the Committee's side and the State's. */
   sides: { committee: RegExp; delegation: RegExp }

@@ -15,6 +15,7 @@ export const SPANISH_STOPWORDS: ReadonlySet<string> = new Set(
 /** Spanish question patterns, by what they ask for. */
 export const SPANISH_QUESTIONS = {
   number: /^\s*¿?\s*(?:cuántos|cuántas|cuánto|cuánta|qué\s+(?:número|porcentaje|cantidad))\b/iu,
+  counting: /^\s*¿?\s*(?:cuántos|cuántas)\s/iu,
   time: /^\s*¿?\s*(?:cuándo|en\s+qué\s+(?:año|fecha))\b/iu,
   person: /^\s*¿?\s*(?:quién|quiénes|qué\s+(?:miembros?|estados?|países?|delegaciones?))\b/iu,
   reply: /\b(?:respond\p{L}*|contest\p{L}*|respuesta)\b/iu,

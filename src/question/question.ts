@@ -41,6 +41,8 @@ export type Question = {
   /** "the second suspension" → 2, "her closing remarks" → -1. */
   ordinal: number | null
   topic: readonly TopicWord[]
+  /** Of its topic, the words naming what a counting question counts: "How many *Venezuelan nationals* …". */
+  counts: readonly TopicWord[]
   /** Words of a question in another language that match no word of the records. */
   unmatched: readonly string[]
   /** The record the question is asked of (its symbol), or null for all of them. */
@@ -216,7 +218,7 @@ const topicOf = (
   tokens: readonly Token[],
   language: QuestionLanguage,
   framing: readonly (string | null | undefined)[]
-): { topic: TopicWord[]; unmatched: string[] } => {
+): { topic: TopicWord[]; counts: TopicWord[]; unmatched: string[] } => {
   const spans = framing.flatMap((phrase) => {
     const at = phrase ? text.indexOf(phrase) : -1
     return phrase && at >= 0 ? [{ start: at, end: at + phrase.length }] : []
@@ -226,14 +228,31 @@ const topicOf = (
   const inPosition = (t: Token) =>
     position !== null && t.start >= position.index && t.end <= position.index + position[0].length
   const topic: TopicWord[] = []
+  const counts: TopicWord[] = []
   const unmatched: string[] = []
   const seen = new Set<string>()
+  // What a counting question counts: its topic words from the opening on, until a word that is not.
+  const counting = language.questions.counting?.exec(text)
+  let countFrom = counting ? counting.index + counting[0].length : Infinity
+  const take = (token: Token, word: TopicWord | null) => {
+    if (token.start < countFrom) return
+    if (word) counts.push(word)
+    else if (counts.length > 0) countFrom = Infinity
+  }
   for (const token of tokens) {
     // "Mr. Charef's question": the name, not its possessive.
     const word = token.word.replace(POSSESSIVE, '')
-    if (language.stopwords.has(word) || SCAFFOLD.has(word) || word in ORDINALS) continue
-    if (HONORIFIC_WORDS.has(word)) continue
-    if (inSpeaker(token) || inPosition(token) || seen.has(word)) continue
+    const skipped =
+      language.stopwords.has(word) ||
+      SCAFFOLD.has(word) ||
+      word in ORDINALS ||
+      HONORIFIC_WORDS.has(word) ||
+      inSpeaker(token) ||
+      inPosition(token)
+    if (skipped || seen.has(word)) {
+      take(token, null)
+      continue
+    }
     // In another language the side ("la delegación") is read as the side, not as topic.
     if (
       language !== ENGLISH &&
@@ -244,17 +263,20 @@ const topicOf = (
     const written = text.slice(token.start, token.end).replace(POSSESSIVE, '')
     // A capital inside the question marks a name; a digit, a figure: each matches only itself.
     const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(word)
-    if (language === ENGLISH) {
-      topic.push({ written, word, exact })
-      continue
-    }
     const bare = language.elision ? word.replace(language.elision, '') : word
-    if (!bare || language.stopwords.has(bare)) continue
-    const same = cognate(corpus, bare, language)
-    if (same) topic.push({ written: same, word: same.toLowerCase(), exact })
-    else unmatched.push(written.replace(language.elision ?? /^$/, ''))
+    const foreign = language !== ENGLISH && bare !== '' && !language.stopwords.has(bare)
+    const same = foreign ? cognate(corpus, bare, language) : null
+    const read =
+      language === ENGLISH
+        ? { written, word, exact }
+        : same
+          ? { written: same, word: same.toLowerCase(), exact }
+          : null
+    take(token, read)
+    if (read) topic.push(read)
+    else if (foreign) unmatched.push(written.replace(language.elision ?? /^$/, ''))
   }
-  return { topic, unmatched }
+  return { topic, counts, unmatched }
 }
 
 /**
@@ -327,6 +349,7 @@ export const readQuestion = (
     side: intent === 'reply' ? 'delegation' : side,
     ordinal: ordinalOf(text),
     topic,
+    counts: read.counts.filter((t) => topic.includes(t)),
     unmatched,
     record: context.record ?? null,
     followsUp: null,
@@ -348,6 +371,7 @@ export const readQuestion = (
     return {
       ...own,
       topic: topic.length > 0 || whatElse ? topic : previous.topic,
+      counts: topic.length > 0 || whatElse ? own.counts : previous.counts,
       intent: whatElse
         ? 'speaker'
         : intent === 'factual' && quoted.speakers.length > 1
@@ -382,6 +406,7 @@ export const readQuestion = (
     ...who,
     intent: framed ? intent : previous.intent === 'meeting' ? 'factual' : previous.intent,
     topic: previous.topic,
+    counts: previous.counts,
     side: own.side ?? previous.side,
     followsUp: previous.text,
   }

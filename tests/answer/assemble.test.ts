@@ -82,6 +82,16 @@ describe('factual answers', () => {
     expectGrounded(open)
   })
 
+  it('give a figure for "how many X" only from a sentence that names X, and otherwise abstain', async () => {
+    const counted = await answer('How many unaccompanied children were granted refugee status?')
+    expect(counted.abstained).toBe(false)
+    expect(counted.excerpts[0]?.text).toContain('41,610 unaccompanied children')
+    // The record gives the figure for children, not for Venezuelan nationals.
+    const other = await answer('How many Venezuelan nationals were granted refugee status?')
+    expect(other.abstained).toBe(true)
+    expect(other.answer).toContain('No paragraph on it gives a figure')
+  })
+
   it('lead with the sentence that answers, before the further ones of its paragraph', async () => {
     const response = await answer('What has been done on access to education for migrant children?')
     const [lead, ...rest] = response.excerpts

@@ -84,8 +84,25 @@ describe('readQuestion', () => {
     ['Who asked about pesticides?', 'person'],
     ['How long can migrants be detained?', 'duration'],
     ['What is the Local Integration Programme?', 'other'],
+    ['What was the annual budget of the programme?', 'number'],
+    ['What is the unemployment rate among migrants?', 'number'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(read(question).answerType).toBe(type)
+  })
+
+  it.each([
+    ['How many Venezuelan nationals were granted refugee status?', ['venezuelan', 'nationals']],
+    ['How many migrant integration centres are there?', ['migrant', 'integration', 'centres']],
+    ['How much did the platform cost?', []],
+    ['What did the Committee ask about children?', []],
+  ])('reads what "%s" counts', (question, counted) => {
+    expect(read(question).counts.map((t) => t.word)).toEqual(counted)
+  })
+
+  it('reads what a Spanish counting question counts, as the record words it shares', () => {
+    expect(read('¿Cuántos refugiados hay en México?').counts.map((t) => t.word)).toEqual([
+      'refugee',
+    ])
   })
 
   it('reads ordinals and positions in the meeting, which are not topic', () => {

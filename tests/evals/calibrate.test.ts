@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { bestThreshold, calibrationPoint, fitRelevance } from '../../src/evals/calibrate.ts'
+import type { Outcome } from '../../src/evals/run.ts'
+import { EvalQuestionSchema } from '../../src/evals/set.ts'
+
+type Made = {
+  record: string
+  answerable: boolean
+  abstained: boolean
+  cited?: string[]
+  judged?: Outcome['judged']
+}
+
+let made = 0
+const outcome = ({ record, answerable, abstained, cited = [], judged = [] }: Made): Outcome => ({
+  question: EvalQuestionSchema.parse({
+    id: `q${++made}`,
+    question: 'What was said?',
+    answerable,
+    record,
+    ...(answerable ? { gold_paragraphs: [1] } : {}),
+  }),
+  gold: new Set(answerable ? [`${record}#1`] : []),
+  rankings: { hybrid: [], bm25: [], dense: [] },
+  cited,
+  abstained,
+  answer: '',
+  excerpts: [],
+  latencyMs: 0,
+  relevance: 0,
+  judged,
+  unknownName: false,
+  intent: 'factual',
+})
+
+const useful = (record: string) =>
+  outcome({ record, answerable: true, abstained: false, cited: [`${record}#1`] })
+const wrong = (record: string) =>
+  outcome({ record, answerable: true, abstained: false, cited: [`${record}#2`] })
+const refused = (record: string) => outcome({ record, answerable: true, abstained: true })
+const due = (record: string) => outcome({ record, answerable: false, abstained: true })
+
+describe('calibrationPoint', () => {
+  it('earns one for a useful answer or a due abstention, costs one for a wrong answer and half for a refusal', () => {
+    const point = calibrationPoint(0.2, [useful('A'), due('A'), wrong('A'), refused('A')])
+    expect(point.utility).toBeCloseTo((1 + 1 - 1 - 0.5) / 4, 10)
+    expect(point.useful).toBeCloseTo(1 / 3, 10)
+    expect(point.precision).toBe(0.5)
+    expect(point.recall).toBe(1)
+    expect(point.wrong).toBe(0.25)
+  })
+
+  it('averages utility over records, so that a large set weighs no more than a small one', () => {
+    const large = Array.from({ length: 9 }, () => useful('LARGE'))
+    const point = calibrationPoint(0.2, [...large, wrong('SMALL')])
+    expect(point.utility).toBeCloseTo((1 + -1) / 2, 10)
+    expect(point.useful).toBeCloseTo(0.9, 10)
+  })
+})
+
+describe('bestThreshold', () => {
+  it('picks the threshold of most utility, the lower of equals', () => {
+    const point = (relevance: number, utility: number) => ({
+      relevance,
+      utility,
+      useful: 0,
+      precision: 0,
+      recall: 0,
+      wrong: 0,
+    })
+    expect(bestThreshold([point(0.1, 0.4), point(0.2, 0.6), point(0.3, 0.6)])).toBe(0.2)
+  })
+})
+
+describe('fitRelevance', () => {
+  it('gives coverage a positive weight when gold blocks are the ones that cover the question', () => {
+    const judged = (record: string): Outcome['judged'] => [
+      { key: `${record}#1`, features: { coverage: 0.9, similarity: 0.5, absent: 0 } },
+      { key: `${record}#2`, features: { coverage: 0.1, similarity: 0.5, absent: 0 } },
+      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0 } },
+    ]
+    const outcomes = ['A', 'B', 'C'].map((record) =>
+      outcome({ record, answerable: true, abstained: false, judged: judged(record) })
+    )
+    const weights = fitRelevance(outcomes)
+    expect(weights.relevanceCoverage).toBeGreaterThan(1)
+    expect(weights.relevanceBias).toBeLessThan(0)
+  })
+})
