@@ -14,6 +14,7 @@ import type { LanguageCode, QuestionLanguage } from '../language/language.ts'
 import { ENGLISH, detectLanguage } from '../language/language.ts'
 import { HONORIFICS } from '../records/conventions.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
+import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
 
 export type Intent = 'meeting' | 'dialogue' | 'reply' | 'broad' | 'factual' | 'speaker'
@@ -112,29 +113,26 @@ const namedSpeaker = (corpus: Corpus, text: string): string | null => {
 }
 
 /**
- * The member of the Committee (or the State, in a review) whose every name word the question uses:
- * "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr. Ceriani Cernadas?".
+ * The members of the Committee (or the States, in a review) whose every name word the question
+ * uses, longest name first: "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr.
+ * Ceriani Cernadas?".
  */
-const askingMember = (
+const askingMembers = (
   corpus: Corpus,
   tokens: readonly Token[],
   record: string | null
-): string | null => {
+): string[] => {
   const words = new Set(tokens.map((t) => t.word.replace(POSSESSIVE, '')))
-  let best: { speaker: string; length: number } | null = null
+  const found: { speaker: string; length: number }[] = []
   for (const speaker of corpus.askers(record)) {
     const names = corpus
       .tokens(speaker)
       .map((t) => t.word)
       .filter((w) => !STOPWORDS.has(w) && w.length > 2)
-    if (
-      names.length > 0 &&
-      names.every((w) => words.has(w)) &&
-      (!best || names.length > best.length)
-    )
-      best = { speaker, length: names.length }
+    if (names.length > 0 && names.every((w) => words.has(w)))
+      found.push({ speaker, length: names.length })
   }
-  return best?.speaker ?? null
+  return found.sort((a, b) => b.length - a.length).map((f) => f.speaker)
 }
 
 /** Which side a phrase names: the Committee's words, the delegation's, or the State under review. */
@@ -293,7 +291,12 @@ export const readQuestion = (
   const tokens = corpus.tokens(text)
   const language = detectLanguage(tokens.map((t) => t.word))
   const english = language === ENGLISH
-  const named = english ? namedSpeaker(corpus, text) : null
+  // "Belarus raised prisons. How did the delegation respond?": the question is its last sentence,
+  // what comes before it sets the scene.
+  const [asked = text, ...scene] = splitSentences(text)
+    .map((span) => text.slice(span.start, span.end))
+    .reverse()
+  const named = english ? namedSpeaker(corpus, asked) : null
   // The States under review in the records asked about: another State named in a report is a speaker.
   const states = corpus.index.records.flatMap((r) =>
     r.state && (!context.record || r.symbol === context.record) ? [r.state] : []
@@ -302,7 +305,7 @@ export const readQuestion = (
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
   // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
-  const asker = english ? askingMember(corpus, tokens, context.record ?? null) : null
+  const asker = english ? (askingMembers(corpus, tokens, context.record ?? null)[0] ?? null) : null
   const speaker =
     context.speaker ??
     (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
@@ -318,11 +321,22 @@ export const readQuestion = (
   ])
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)
-  const replying = !meeting && !dialogue && q.reply.test(text)
+  // "Iran raised hate speech. What did the delegation say?": what the State said to what was raised.
+  const answersScene =
+    english && side === 'delegation' && scene.some((s) => ENGLISH_QUESTIONS.asking.test(s))
+  const replying = !meeting && !dialogue && (q.reply.test(text) || answersScene)
   // "How did the delegation respond to Belarus on prisons?": the reply is on prisons, and need
   // not name Belarus; the name tells whose question it was.
   const askedBy = replying ? asker : null
-  const askerWords = new Set(askedBy ? corpus.tokens(askedBy).map((t) => t.word) : [])
+  // Nor is any other asker it names, even in part ("Iran" for the Islamic Republic of Iran).
+  const askerWords = new Set(
+    (replying ? corpus.askers(context.record ?? null) : []).flatMap((a) =>
+      corpus
+        .tokens(a)
+        .map((t) => t.word)
+        .filter((w) => !STOPWORDS.has(w))
+    )
+  )
   const rest = read.topic.filter((t) => !askerWords.has(t.word))
   const topic = rest.length > 0 ? rest : read.topic
   const { unmatched } = read

@@ -49,6 +49,14 @@ describe('readQuestion', () => {
     ).toBe('reply')
   })
 
+  it('reads the last sentence as the question and what comes before as whose question it answers', () => {
+    const q = read('Ms. Dzumhur raised trafficking. What did the delegation say?')
+    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', asker: 'Ms. Dzumhur' })
+    expect(topicText(q)).toBe('trafficking')
+    // With no one raising anything before it, "what did the delegation say" asks for all it said.
+    expect(read('Trafficking is a concern. What did the delegation say?').intent).toBe('broad')
+  })
+
   it.each([
     ['Where was the meeting held?', 'place'],
     ['Who chaired the meeting?', 'chair'],
