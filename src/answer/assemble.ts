@@ -236,8 +236,15 @@ const replyAnswer = (
   const asking = theirs
     ? put.filter((j) => theirs.has(j.block)).sort(byRelevance)
     : relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
-  // A named asker none of whose paragraphs is on the topic asked nothing this answers.
-  if (theirs && asking.length === 0) return null
+  // A named asker none of whose paragraphs is on the topic asked nothing this answers, unless the
+  // reply itself names them: "The delegation addressed questions by Norway about overcrowding …"
+  // answers questions put in writing, before the meeting.
+  if (asker && asking.length === 0) {
+    const naming = said.filter((j) => j.block.text.includes(asker)).sort(byOrder)
+    if (naming.length === 0) return null
+    const quotes = naming.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+    return answered('reply', formatQuotes('The reply:', quotes), quotes)
+  }
   const first = theirs
     ? asking[0]
     : (asking.find((q) => after(q).length > 0) ??

@@ -122,11 +122,26 @@ export const judge = async (
     question.answerType === 'number'
       ? question.counts.map((t) => queryTerm(corpus, t.written, t.exact))
       : []
+  // Each word of what is counted by a word of its own: "rate" is not the "unemployment" of
+  // "unemployment rate", though the two sit close in vector space.
+  const besides = (sentence: BlockSentence, others: readonly QueryTerm[]) =>
+    others.length === 0
+      ? sentence.words
+      : corpus.passage(
+          corpus
+            .tokens(sentence.text)
+            .filter((t) => !others.some((o) => corpus.stem(t.word) === o.stem))
+            .map((t) => t.word)
+            .join(' ')
+        )
   // Read with the sentence before, as coverage is: "… social assistance centres. Many of the 106 centres …".
   const counts = (sentences: readonly BlockSentence[], at: number) =>
-    counted.every((t) =>
-      [sentences[at], sentences[at - 1]].some((s) => s && termMatch(t, s.words, corpus) > 0)
-    )
+    counted.every((t, k) => {
+      const others = counted.filter((_, j) => j !== k)
+      return [sentences[at], sentences[at - 1]].some(
+        (s) => s && termMatch(t, besides(s, others), corpus) > 0
+      )
+    })
   return top.map(({ block, score }, i) => {
     const own = matches[i] ?? []
     // Each sentence's coverage read with the one before it; a paragraph's ideas are not pooled

@@ -99,7 +99,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   through to too under until up very was we were what when where which while who whom why will with
   would you your yours yourself yourselves s t don shall may might must upon within without whether
   tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
-  something give given kind sort way ways there's what's who's toward towards done like get got`
+  something give given kind sort way ways there's what's who's toward towards done like get got
+  among amongst across around along beyond onto via`
     .split(/\s+/)
     .filter(Boolean)
 )
@@ -136,7 +137,9 @@ export const ENGLISH_QUESTIONS = {
   /** "How many …", and "What was the (annual) budget …": a measure named as what is asked. */
   number:
     /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+|[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}?)?(?:share|percentage|proportion|number|capacity|amount|budget|rate|wage|salary|cost|price|total|figure)s?)\b/iu,
-  counting: /^\s*how\s+many\s/i,
+  /** "How many *X*", "What was the *X rate*", "What is the number of *X*": what follows names what is counted. */
+  counting:
+    /^\s*(?:how\s+many|what\s+(?:is|was|are|were)(?:\s+(?:the|its|their))?(?:\s+(?:number|amount|total|share|percentage|proportion)\s+of(?:\s+the)?)?)\s/i,
   // "When asked about …, what did Mexico say?" asks what, not when.
   time: /^\s*(?:when(?!\s+(?:[a-z]+ed|told|given|shown|taken|put|made)\b)|since\s+when|at\s+what\s+time|what\s+time\s+(?:did|was|were|does|is)|in\s+what\s+year|what\s+year|on\s+what\s+date)\b/i,
   person:

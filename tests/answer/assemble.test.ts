@@ -1,3 +1,6 @@
+import { cp, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/answer/schema.ts'
 import { AskRequestSchema } from '../../src/answer/schema.ts'
@@ -6,7 +9,11 @@ import { composePipeline } from '../../src/compose.ts'
 import { DEFAULT_POLICY } from '../../src/policy.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import type { Pipeline } from '../../src/pipeline/pipeline.ts'
+import { loadConfig } from '../../src/config.ts'
+import { ensureIndex } from '../../src/index/load.ts'
+import { loadVectors } from '../../src/index/vectors.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
+import { SHARED_UPR } from '../fixtures/shared-documents.ts'
 
 let index: SearchIndex
 let pipeline: Pipeline
@@ -223,5 +230,31 @@ describe('other languages, without a chat model', () => {
     expect(response.abstained).toBe(true)
     expect(response.answer).toContain('none of its words could be matched')
     expect(response.answer).not.toContain('“murciélagos”')
+  })
+})
+
+describe('replies in a report of a review', () => {
+  let report: Pipeline
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-report-'))
+    await cp(join(SHARED_UPR, 'a-hrc-28-15.pdf'), join(dir, 'records', 'a-hrc-28-15.pdf'))
+    const vectors = await loadVectors(loadConfig().vectorsPath)
+    const { index } = await ensureIndex(join(dir, 'index'), {
+      recordsDir: join(dir, 'records'),
+      vectors,
+    })
+    report = composePipeline(index)
+  })
+
+  it('quote the reply that names a State whose question the report does not print', async () => {
+    // Norway's questions were sent in writing; the report prints only the delegation's answer.
+    const response = await report.ask(
+      AskRequestSchema.parse({
+        question: "How did Slovenia answer Norway's questions about prison overcrowding?",
+      })
+    )
+    expect(response.abstained).toBe(false)
+    expect(response.excerpts[0]?.paragraph).toBe(15)
+    expect(response.answer).toContain('questions by Norway about overcrowding')
   })
 })

@@ -102,6 +102,8 @@ describe('readQuestion', () => {
     ['How many Venezuelan nationals were granted refugee status?', ['venezuelan', 'nationals']],
     ['How many migrant integration centres are there?', ['migrant', 'integration', 'centres']],
     ['How much did the platform cost?', []],
+    ['What was the unemployment rate among migrant workers?', ['unemployment', 'rate']],
+    ['What is the number of deportations from the United States?', ['deportations']],
     ['What did the Committee ask about children?', []],
   ])('reads what "%s" counts', (question, counted) => {
     expect(read(question).counts.map((t) => t.word)).toEqual(counted)
