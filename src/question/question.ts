@@ -108,6 +108,7 @@ const meetingFieldOf = (text: string): MeetingField | null => {
 /** The speaker phrase of "What did Ms. Dzumhur ask …", when someone in the records answers to it. */
 const namedSpeaker = (corpus: Corpus, text: string): string | null => {
   const phrase = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
+  if (phrase && ENGLISH_SPEAKERS.group.test(phrase)) return null
   if (phrase && corpus.speakerBlocks(phrase).size > 0) return phrase
   return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
 }

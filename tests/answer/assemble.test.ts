@@ -257,4 +257,15 @@ describe('replies in a report of a review', () => {
     expect(response.excerpts[0]?.paragraph).toBe(15)
     expect(response.answer).toContain('questions by Norway about overcrowding')
   })
+
+  it('read "States" as the recommending States, not as the United States of America', async () => {
+    const response = await report.ask(
+      AskRequestSchema.parse({
+        question: 'What did States recommend on domestic violence and violence against women?',
+      })
+    )
+    expect(response.kind).toBe('broad')
+    const speakers = new Set(response.excerpts.map((e) => e.speaker))
+    expect(speakers.size).toBeGreaterThan(2)
+  })
 })
