@@ -112,7 +112,9 @@ const verbOf = (predicate: string): { verb: string; weak: boolean; complement: b
 const leadingPhrase = (text: string, states: boolean): Opening | null => {
   const comma = text.indexOf(', ')
   if (comma < 0 || comma > LONGEST_OPENING_PHRASE || !/^\p{Lu}/u.test(text)) return null
-  const rest = text.slice(comma + 2)
+  // After an opening phrase the subject's article is lower case: "Regarding X, the delegation …".
+  const after = text.slice(comma + 2)
+  const rest = after.charAt(0).toUpperCase() + after.slice(1)
   const found = subjectAt(rest, states)
   if (!found) return null
   const opening = openingOf(rest, { states })
