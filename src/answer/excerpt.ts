@@ -1,5 +1,10 @@
 // Excerpts: verbatim spans of a block, made to stand on their own, with who said them and where.
-import { EXPLETIVE, LEANING_OPENERS, OPENING_PHRASE_WORDS } from '../language/english.ts'
+import {
+  CONTRAST_OPENING,
+  EXPLETIVE,
+  LEANING_OPENERS,
+  OPENING_PHRASE_WORDS,
+} from '../language/english.ts'
 import type { Block } from '../records/block.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { Excerpt } from './schema.ts'
@@ -71,7 +76,8 @@ const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence)
 
 /**
  * The verbatim span for a block's sentence `at`, reaching back over the sentences it depends on,
- * so that the excerpt stands on its own and is still one contiguous slice of the block.
+ * and on to the next when that one qualifies it, so that the excerpt stands on its own and is
+ * still one contiguous slice of the block.
  */
 export const standingExcerpt = (
   corpus: Corpus,
@@ -87,7 +93,10 @@ export const standingExcerpt = (
     if (!sentence || !before || !leansOn(corpus, sentence, before)) break
     from--
   }
+  // "… the system was adequate. However, barriers still existed …": the qualifying sentence comes too.
+  const next = sentences[at + 1]
+  const to = next && CONTRAST_OPENING.test(next.text) ? at + 1 : at
   const start = sentences[from]?.start ?? 0
-  const end = sentences[at]?.end ?? block.text.length
+  const end = sentences[to]?.end ?? block.text.length
   return excerptOf(block, start, end, score)
 }

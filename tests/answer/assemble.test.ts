@@ -141,6 +141,17 @@ describe('excerpts that stand on their own', () => {
     expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
   })
 
+  it('run on to the next sentence when it qualifies the quoted one ("However, …")', () => {
+    const block = index.blocks.find((b) => b.text.includes('However, it was true that'))
+    if (!block) throw new Error('no such paragraph')
+    const sentences = pipeline.corpus.sentences(block)
+    const at = sentences.findIndex((s) => s.text.startsWith('However, it was true that')) - 1
+    expect(at).toBeGreaterThanOrEqual(0)
+    const excerpt = standingExcerpt(pipeline.corpus, block, at, 1)
+    expect(excerpt.end).toBe(sentences[at + 1]?.end)
+    expect(block.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text)
+  })
+
   it('merge overlapping spans of one paragraph into one, its text sliced afresh from the block', () => {
     const block = index.blocks.find((b) => b.paragraph === 46)
     if (!block) throw new Error('no paragraph 46')
