@@ -115,24 +115,28 @@ export type CalibrationPoint = {
  */
 const REFUSAL_COST = 0.5
 
-/** A record's questions' utility at a threshold, per question. */
-const utilityOf = (outcomes: readonly Outcome[]): number => {
+/** What a run's outcomes come to: useful answers, due and undue abstentions, wrong answers. */
+const tally = (outcomes: readonly Outcome[]) => {
   const answerable = outcomes.filter((o) => o.question.answerable)
   const due = outcomes.filter((o) => !o.question.answerable && o.abstained).length
   const abstained = outcomes.filter((o) => o.abstained).length
-  return ratio(
-    answerable.filter(isUseful).length + due - wrongOf(outcomes) - REFUSAL_COST * (abstained - due),
-    outcomes.length
-  )
-}
-
-/** Answerable questions answered from no gold paragraph, and unanswerable ones answered. */
-const wrongOf = (outcomes: readonly Outcome[]): number =>
-  outcomes.filter((o) =>
+  // Answerable questions answered from no gold paragraph, and unanswerable ones answered.
+  const wrong = outcomes.filter((o) =>
     o.question.answerable
       ? !o.abstained && o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c))
       : !o.abstained
   ).length
+  const useful = answerable.filter(isUseful).length
+  return {
+    answerable: answerable.length,
+    unanswerable: outcomes.length - answerable.length,
+    useful,
+    due,
+    abstained,
+    wrong,
+    utility: ratio(useful + due - wrong - REFUSAL_COST * (abstained - due), outcomes.length),
+  }
+}
 
 /**
  * A run's standing at its threshold: a useful answer or a due abstention earns one, a wrong
@@ -144,20 +148,17 @@ export const calibrationPoint = (
   relevance: number,
   outcomes: readonly Outcome[]
 ): CalibrationPoint => {
-  const answerable = outcomes.filter((o) => o.question.answerable)
-  const unanswerable = outcomes.filter((o) => !o.question.answerable)
-  const due = unanswerable.filter((o) => o.abstained).length
-  const abstained = outcomes.filter((o) => o.abstained).length
+  const all = tally(outcomes)
   const records = new Map<string, Outcome[]>()
   for (const o of outcomes) records.set(recordOf(o), [...(records.get(recordOf(o)) ?? []), o])
   return {
     relevance,
-    useful: ratio(answerable.filter(isUseful).length, answerable.length),
-    precision: ratio(due, abstained),
-    recall: ratio(due, unanswerable.length),
-    wrong: ratio(wrongOf(outcomes), outcomes.length),
+    useful: ratio(all.useful, all.answerable),
+    precision: ratio(all.due, all.abstained),
+    recall: ratio(all.due, all.unanswerable),
+    wrong: ratio(all.wrong, outcomes.length),
     utility: ratio(
-      [...records.values()].reduce((sum, own) => sum + utilityOf(own), 0),
+      [...records.values()].reduce((sum, own) => sum + tally(own).utility, 0),
       records.size
     ),
   }

@@ -35,11 +35,11 @@ export const COMPLEMENT_MARKERS: ReadonlySet<string> = new Set(
   `that whether if to what how why when where which who whom whose`.split(/\s+/)
 )
 
-/** Adverbs that may stand between a speaker and the verb ("Mr. X also asked", "then said"). */
 /** Openings of a sentence that qualifies the one before it: a quote that stops short of it misleads. */
 export const CONTRAST_OPENING =
   /^(?:however|but|nevertheless|nonetheless|yet|even\s+so|that\s+said|on\s+the\s+other\s+hand|at\s+the\s+same\s+time)\b/i
 
+/** Adverbs that may stand between a speaker and the verb ("Mr. X also asked", "then said"). */
 export const LINKING_ADVERBS: ReadonlySet<string> = new Set(
   `also then further again finally subsequently next briefly earlier likewise similarly moreover
   lastly first thereupon accordingly however still`.split(/\s+/)

@@ -113,27 +113,34 @@ const namedSpeaker = (corpus: Corpus, text: string): string | null => {
   return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
 }
 
+/** The words that name a speaker: "Mr. Ceriani Cernadas" → ceriani, cernadas. */
+const nameWords = (corpus: Corpus, speaker: string): string[] =>
+  corpus
+    .tokens(speaker)
+    .map((t) => t.word)
+    .filter((w) => !STOPWORDS.has(w) && w.length > 2)
+
 /**
- * The members of the Committee (or the States, in a review) whose every name word the question
- * uses, longest name first: "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr.
- * Ceriani Cernadas?".
+ * The member of the Committee (or the State, in a review) whose every name word the question uses:
+ * "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr. Ceriani Cernadas?".
  */
-const askingMembers = (
+const askingMember = (
   corpus: Corpus,
   tokens: readonly Token[],
   record: string | null
-): string[] => {
+): string | null => {
   const words = new Set(tokens.map((t) => t.word.replace(POSSESSIVE, '')))
-  const found: { speaker: string; length: number }[] = []
+  let best: { speaker: string; length: number } | null = null
   for (const speaker of corpus.askers(record)) {
-    const names = corpus
-      .tokens(speaker)
-      .map((t) => t.word)
-      .filter((w) => !STOPWORDS.has(w) && w.length > 2)
-    if (names.length > 0 && names.every((w) => words.has(w)))
-      found.push({ speaker, length: names.length })
+    const names = nameWords(corpus, speaker)
+    if (
+      names.length > 0 &&
+      names.every((w) => words.has(w)) &&
+      (!best || names.length > best.length)
+    )
+      best = { speaker, length: names.length }
   }
-  return found.sort((a, b) => b.length - a.length).map((f) => f.speaker)
+  return best?.speaker ?? null
 }
 
 /** Which side a phrase names: the Committee's words, the delegation's, or the State under review. */
@@ -306,7 +313,7 @@ export const readQuestion = (
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
   // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
-  const asker = english ? (askingMembers(corpus, tokens, context.record ?? null)[0] ?? null) : null
+  const asker = english ? askingMember(corpus, tokens, context.record ?? null) : null
   const speaker =
     context.speaker ??
     (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
@@ -331,12 +338,7 @@ export const readQuestion = (
   const askedBy = replying ? asker : null
   // Nor is any other asker it names, even in part ("Iran" for the Islamic Republic of Iran).
   const askerWords = new Set(
-    (replying ? corpus.askers(context.record ?? null) : []).flatMap((a) =>
-      corpus
-        .tokens(a)
-        .map((t) => t.word)
-        .filter((w) => !STOPWORDS.has(w))
-    )
+    (replying ? corpus.askers(context.record ?? null) : []).flatMap((a) => nameWords(corpus, a))
   )
   const rest = read.topic.filter((t) => !askerWords.has(t.word))
   const topic = rest.length > 0 ? rest : read.topic
