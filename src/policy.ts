@@ -54,6 +54,11 @@ export const PolicySchema = z
     replyLink: z.number().min(0).max(1),
     /** …and answers it at least this share as well as it answers any question put before it. */
     replyShare: z.number().min(0).max(1),
+    /**
+     * A reply's score is multiplied by this for each exchange of the same meeting between the
+     * question's and its own: the delegation answers the turn just put to it first.
+     */
+    replyDecay: z.number().min(0).max(1),
     /** A question is answered, not partly, when its replies together cover this share of it. */
     replyAnswered: z.number().min(0).max(1),
     /** A question of the map is about the topic asked when it covers this share of its words. */
@@ -91,8 +96,9 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   claimCoverage: 0.9,
   replySimilarity: 0.5,
   replyLink: 0.25,
-  replyShare: 0.8,
-  replyAnswered: 0.4,
+  replyShare: 0.9,
+  replyAnswered: 0.3,
+  replyDecay: 0.6,
   topicCoverage: 0.5,
   repliesMax: 3,
 })

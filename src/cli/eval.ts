@@ -146,13 +146,14 @@ const calibrateLinker = async (
     }
   }
   let best: { candidate: Partial<Policy>; f1: number } = { candidate: {}, f1: -1 }
-  for (const replySimilarity of [0, 0.25, 0.5])
-    for (const replyLink of [0.2, 0.25, 0.3, 0.35, 0.4])
-      for (const replyShare of [0.7, 0.8, 0.9, 1]) {
-        const candidate = { replySimilarity, replyLink, replyShare }
-        const { f1 } = await score(candidate)
-        if (f1 > best.f1) best = { candidate, f1 }
-      }
+  for (const replyDecay of [0.6, 0.8, 1])
+    for (const replySimilarity of [0, 0.25, 0.5])
+      for (const replyLink of [0.2, 0.25, 0.3, 0.35, 0.4])
+        for (const replyShare of [0.7, 0.8, 0.9, 1]) {
+          const candidate = { replyDecay, replySimilarity, replyLink, replyShare }
+          const { f1 } = await score(candidate)
+          if (f1 > best.f1) best = { candidate, f1 }
+        }
   let answered = { replyAnswered: policy.replyAnswered, status: -1 }
   for (const replyAnswered of [0.3, 0.4, 0.5, 0.6, 0.7]) {
     const { status } = await score({ ...best.candidate, replyAnswered })

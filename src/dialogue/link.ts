@@ -16,7 +16,14 @@ export type LinkPolicy = {
   replyLink: number
   replyShare: number
   replyAnswered: number
+  replyDecay: number
   repliesMax: number
+}
+
+/** Where blocks stand in a dialogue: their order, and the exchanges of one meeting between two. */
+export type Placement = {
+  position: (block: Block) => number
+  exchangesBetween: (asked: Block, reply: Block) => number
 }
 
 /**
@@ -50,7 +57,8 @@ const replyTo = (
  * dialogue, each with its sentences' vectors in the dialogue's own embedding)
  * that come after it, cover at least `replyLink` of it, and answer it nearly as well as they answer
  * any question put before them (`replyShare` of their best): a reply paragraph is about the
- * questions it covers best, not every question that shares its words. A question is answered when
+ * questions it covers best, not every question that shares its words. Each exchange of the meeting
+ * between question and reply scales the reply's score by `replyDecay`. A question is answered when
  * its replies together cover `replyAnswered` of it, partly answered when they cover less, and has
  * no reply recorded when none qualifies.
  */
@@ -58,8 +66,8 @@ export const linkReplies = (
   corpus: Corpus,
   questions: readonly AskedQuestion[],
   vectors: ReadonlyMap<Block, number[][]>,
-  position: (block: Block) => number,
-  { replyLink, replyShare, replyAnswered, repliesMax, replySimilarity }: LinkPolicy
+  { position, exchangesBetween }: Placement,
+  { replyLink, replyShare, replyAnswered, replyDecay, repliesMax, replySimilarity }: LinkPolicy
 ): Linked[] => {
   const answering = [...vectors.keys()]
   const scores = questions.map((question) => {
@@ -67,13 +75,11 @@ export const linkReplies = (
     return new Map(
       answering
         .filter((b) => position(b) > asked)
-        .map(
-          (block) =>
-            [
-              block,
-              replyTo(corpus, question, block, vectors.get(block) ?? [], replySimilarity),
-            ] as const
-        )
+        .map((block) => {
+          const reply = replyTo(corpus, question, block, vectors.get(block) ?? [], replySimilarity)
+          const decay = replyDecay ** exchangesBetween(question.block, block)
+          return [block, { ...reply, score: reply.score * decay }] as const
+        })
     )
   })
   // What each reply answers best, among the questions put before it.

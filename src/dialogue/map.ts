@@ -4,6 +4,7 @@ import { termStatsOf } from '../index/lexical.ts'
 import { SifEmbeddings } from '../index/sif-embeddings.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
+import { ASKING_ROLES } from '../records/roles.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { onSide } from '../retrieve/search.ts'
 import type { Linked } from './link.ts'
@@ -71,6 +72,29 @@ const dialogueVectors = async (
   }
 }
 
+/**
+ * Each block's exchange within its record: a new one starts where a paragraph that asks (a
+ * Committee member's, another State's) follows a delegation one, so the questions of a turn and the replies that follow them share one.
+ */
+export const exchangesOf = (blocks: readonly Block[]): Map<Block, number> => {
+  const exchange = new Map<Block, number>()
+  let at = 0
+  let replied = false
+  for (const block of blocks) {
+    if (
+      block.kind === 'paragraph' &&
+      block.roles.some((r) => ASKING_ROLES.includes(r)) &&
+      replied
+    ) {
+      at += 1
+      replied = false
+    }
+    if (block.kind === 'paragraph' && onSide(block, 'delegation')) replied = true
+    exchange.set(block, at)
+  }
+  return exchange
+}
+
 /** How many words name a question's topic. */
 const TOPIC_WORDS = 5
 
@@ -124,11 +148,21 @@ export class Dialogues {
     const all = records.flatMap(blocksOf)
     const position = (b: Block) => (rank.get(b.record) ?? 0) * 1e6 + b.order
     const answering = all.filter((b) => onSide(b, 'delegation'))
+    const exchange = new Map(records.flatMap((r) => [...exchangesOf(blocksOf(r))]))
+    // Questions sent in advance or put in an earlier meeting may be answered in any turn.
+    const exchangesBetween = (asked: Block, reply: Block) =>
+      asked.record === reply.record ? (exchange.get(reply) ?? 0) - (exchange.get(asked) ?? 0) : 0
     const stats = termStatsOf(all)
     const { embeddings, replies } = await dialogueVectors(this.corpus, all, answering)
     for (const r of records) {
       const asked = await questionsIn(this.corpus, blocksOf(r), stats, embeddings)
-      const linked = linkReplies(this.corpus, asked, replies, position, policy)
+      const linked = linkReplies(
+        this.corpus,
+        asked,
+        replies,
+        { position, exchangesBetween },
+        policy
+      )
       const questions = linked.map(toQuestion)
       const counts = Object.fromEntries(
         REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT, loadConfig } from '../../src/config.ts'
-import { Dialogues, dialogueKey } from '../../src/dialogue/map.ts'
+import { Dialogues, dialogueKey, exchangesOf } from '../../src/dialogue/map.ts'
 import { isRequest } from '../../src/dialogue/questions.ts'
 import type { DialogueMap } from '../../src/dialogue/schema.ts'
 import { DialogueMapSchema } from '../../src/dialogue/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
+import type { Block } from '../../src/records/block.ts'
+import type { Role } from '../../src/records/roles.ts'
 import { ensureIndex } from '../../src/index/load.ts'
 import { loadVectors } from '../../src/index/vectors.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
@@ -52,6 +54,45 @@ describe('isRequest', () => {
     'He would like to encourage the State party to review its approach to border control.',
   ])('does not read "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(false)
+  })
+})
+
+describe('exchangesOf', () => {
+  const block = (order: number, role: Role, kind: Block['kind'] = 'paragraph'): Block => ({
+    id: String(order),
+    record: 'CED/C/SR.7001',
+    kind,
+    paragraph: kind === 'paragraph' ? order : null,
+    label: kind === 'paragraph' ? String(order) : null,
+    order,
+    text: 'A paragraph.',
+    speaker: role === 'other' ? null : 'Someone',
+    role,
+    roles: [role],
+    state: null,
+    turnStart: true,
+  })
+
+  it('starts an exchange where a paragraph that asks follows a reply, whoever asks', () => {
+    const blocks = [
+      block(1, 'other'),
+      block(2, 'committee_member'),
+      block(3, 'country_rapporteur'),
+      block(4, 'state_delegation'),
+      block(5, 'other', 'procedural'),
+      block(6, 'state_delegation'),
+      block(7, 'other_state'),
+      block(8, 'state_delegation'),
+      block(9, 'chair'),
+    ]
+    const exchanges = exchangesOf(blocks)
+    expect(blocks.map((b) => exchanges.get(b))).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 2])
+  })
+
+  it('keeps a delegation that speaks first in the first exchange', () => {
+    const blocks = [block(1, 'state_delegation'), block(2, 'committee_member')]
+    const exchanges = exchangesOf(blocks)
+    expect(blocks.map((b) => exchanges.get(b))).toEqual([0, 1])
   })
 })
 
