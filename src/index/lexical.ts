@@ -2,6 +2,8 @@
 import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
 import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
+import { NAME_CONNECTORS } from '../language/english.ts'
+import { glossaryOf, spelledOut } from '../text/acronyms.ts'
 import { STOPWORDS, contentTerms, tokenize } from '../text/tokenize.ts'
 import type { Bm25Document, Bm25Index } from './bm25-index.ts'
 import { buildBm25Index } from './bm25-index.ts'
@@ -33,18 +35,36 @@ export const structuralLabel = (block: Pick<Block, 'kind' | 'text'>): string => 
  * A block as the lexical index sees it. A word of the speaker's name counts more than one of the
  * text ("What did Mr. Charef ask"), a role or an event label less.
  */
-export const lexicalDocument = (block: Block): Bm25Document => ({
+export const lexicalDocument = (
+  block: Block,
+  glossary: ReadonlyMap<string, string> = new Map()
+): Bm25Document => ({
   key: blockKey(block),
   fields: [
     { text: block.text, boost: 1 },
+    // What its acronyms stand for, as its record defines them: "Ratify ICRMW" is about migrant workers.
+    { text: spelledOut(block.text, tokenize(block.text), glossary).join(' '), boost: 1 },
     { text: block.speaker ?? '', boost: 1.5 },
     { text: block.roles.map((r) => ROLE_LABELS[r]).join(' '), boost: 0.5 },
     { text: structuralLabel(block), boost: 0.8 },
   ],
 })
 
-export const buildLexicalIndex = (blocks: Block[]): Bm25Index =>
-  buildBm25Index(blocks.map(lexicalDocument), contentTerms)
+export const buildLexicalIndex = (blocks: Block[]): Bm25Index => {
+  const glossaries = new Map<string, Map<string, string>>()
+  for (const record of new Set(blocks.map((b) => b.record)))
+    glossaries.set(
+      record,
+      glossaryOf(
+        blocks.filter((b) => b.record === record).map((b) => b.text),
+        NAME_CONNECTORS
+      )
+    )
+  return buildBm25Index(
+    blocks.map((b) => lexicalDocument(b, glossaries.get(b.record))),
+    contentTerms
+  )
+}
 
 /**
  * Document frequencies of content terms, for weighting query terms in answer selection, and the

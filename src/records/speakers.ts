@@ -194,16 +194,65 @@ export const speakersOf = (speaker: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean)
 
-/** Recommendations end with the States that made them: "… (Indonesia);", "… (Algeria) (Cabo Verde)." */
+/**
+ * The parenthesised groups a text ends with, first to last, each read with the parentheses inside
+ * it: "… (Iran (Islamic Republic of)) (Peru);" ends with "Iran (Islamic Republic of)" and "Peru".
+ */
+const closingGroups = (text: string): string[] => {
+  const groups: string[] = []
+  let rest = text.replace(/[\s;.]+$/, '')
+  while (rest.endsWith(')')) {
+    let depth = 0
+    let open = -1
+    for (let i = rest.length - 1; i >= 0; i--) {
+      if (rest[i] === ')') depth += 1
+      else if (rest[i] === '(' && --depth === 0) {
+        open = i
+        break
+      }
+    }
+    if (open < 0) break
+    groups.unshift(rest.slice(open + 1, -1))
+    rest = rest.slice(0, open).trimEnd()
+  }
+  return groups
+}
+
+/** Splits at the commas outside parentheses: "Venezuela (Bolivarian Republic of), Peru". */
+const topLevelItems = (group: string): string[] => {
+  const items: string[] = []
+  let depth = 0
+  let from = 0
+  for (const [i, c] of [...group].entries()) {
+    if (c === '(') depth += 1
+    else if (c === ')') depth -= 1
+    else if (c === ',' && depth === 0) {
+      items.push(group.slice(from, i))
+      from = i + 1
+    }
+  }
+  return [...items, group.slice(from)].map((item) => item.trim()).filter(Boolean)
+}
+
+/** One listed item's States: a State's name ("Bosnia and Herzegovina"), or States joined by "and". */
+const statesOfItem = (item: string): string[] | null => {
+  if (isStateName(item)) return [item]
+  const parts = item.split(/\s+and\s+/).map((p) => p.trim())
+  return parts.length > 1 && parts.every(isStateName) ? parts : null
+}
+
+/**
+ * Recommendations end with the States that made them: "… (Indonesia);", "… (Algeria) (Cabo Verde).";
+ * a group before them that names no State ("… (ICRMW) (Peru);") is the recommendation's own.
+ */
 const recommendingStates = (text: string): string[] | null => {
-  const match = /((?:\s*\([^()]+\))+)\s*[;.]?\s*$/.exec(text)
-  if (!match?.[1]) return null
-  const names = [...match[1].matchAll(/\(([^()]+)\)/g)].flatMap((m) =>
-    (m[1] ?? '').split(/,\s*|\s+and\s+/)
-  )
-  return names.length > 0 && names.every((n) => isStateName(n.trim()))
-    ? names.map((n) => stateDisplayName(n.trim()))
-    : null
+  const names: string[] = []
+  for (const group of closingGroups(text).reverse()) {
+    const states = topLevelItems(group).map(statesOfItem)
+    if (states.length === 0 || states.some((s) => s === null)) break
+    names.unshift(...states.flatMap((s) => s ?? []))
+  }
+  return names.length > 0 ? names.map(stateDisplayName) : null
 }
 
 /**

@@ -27,13 +27,17 @@ United Arab Emirates|United Kingdom of Great Britain and Northern Ireland|United
 United Republic of Tanzania|United States of America|United States|Uruguay|Uzbekistan|Vanuatu|
 Venezuela (Bolivarian Republic of)|Bolivarian Republic of Venezuela|Venezuela|Viet Nam|Yemen|Zambia|Zimbabwe`
 
-/** Observers and territories that appear before treaty bodies, and names States have since changed. */
+/**
+ * Observers and territories that appear before treaty bodies, names States have since changed,
+ * and the short names some reports print.
+ */
 const OTHER_STATES = `Holy See|State of Palestine|Palestine|Hong Kong, China|Macao, China|Kosovo|
 Swaziland|Zaire|Burma|Czechoslovakia|Yugoslavia|Federal Republic of Yugoslavia|Serbia and Montenegro|
 Union of Soviet Socialist Republics|USSR|Byelorussian Soviet Socialist Republic|
 Ukrainian Soviet Socialist Republic|German Democratic Republic|Federal Republic of Germany|
 Libyan Arab Jamahiriya|Democratic Kampuchea|Western Samoa|Upper Volta|Dahomey|Ceylon|
-The former Yugoslav Republic of Macedonia|former Yugoslav Republic of Macedonia|Zaire|East Timor`
+The former Yugoslav Republic of Macedonia|former Yugoslav Republic of Macedonia|Zaire|East Timor|
+Moldova|Syria|Tanzania|Vietnam|Laos|Russia`
 
 const fold = (name: string): string =>
   name

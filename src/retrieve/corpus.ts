@@ -7,7 +7,7 @@ import type { Policy } from '../policy.ts'
 import { DEFAULT_POLICY } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
-import { acronymsOf } from '../text/acronyms.ts'
+import { acronymsOf, glossaryOf, spelledOut } from '../text/acronyms.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
 import { stem, tokenize } from '../text/tokenize.ts'
@@ -49,6 +49,7 @@ export class Corpus {
   readonly #admitted = new BoundedCache<string, ReadonlySet<Block>>(256)
   readonly #expansions = new BoundedCache<string, Expansion[]>(10_000)
   readonly #recordWords = new Map<string, RecordWords>()
+  readonly #glossaries = new Map<string, ReadonlyMap<string, string>>()
   #groups: Block[][] | null = null
   readonly #askers = new Map<string, readonly string[]>()
 
@@ -74,15 +75,39 @@ export class Corpus {
     return this.#passages.get(text, () => this.#analyse(text))
   }
 
+  /** The acronyms one record defines ("… Migrant Workers … (ICRMW)"), lower-cased, with their names. */
+  glossary(record: string): ReadonlyMap<string, string> {
+    let glossary = this.#glossaries.get(record)
+    if (!glossary) {
+      const blocks = this.index.recordBlocks.get(record) ?? []
+      glossary = glossaryOf(
+        [...blocks].map((b) => b.text),
+        NAME_CONNECTORS
+      )
+      this.#glossaries.set(record, glossary)
+    }
+    return glossary
+  }
+
+  /** A passage of a block read with the names of the acronyms it uses that its record defines. */
+  #spelledOut(block: Block, text: string): string {
+    return [text, ...spelledOut(text, this.tokens(text), this.glossary(block.record))].join(' ')
+  }
+
   #block(block: Block) {
     let analysed = this.#blocks.get(block)
     if (!analysed) {
       const label = structuralLabel(block)
       analysed = {
-        words: this.#analyse(`${block.text} ${label}`),
+        words: this.#analyse(`${this.#spelledOut(block, block.text)} ${label}`),
         sentences: splitSentences(block.text).map(({ start, end }) => {
           const text = block.text.slice(start, end)
-          return { start, end, text, words: this.#analyse(`${text} ${label}`) }
+          return {
+            start,
+            end,
+            text,
+            words: this.#analyse(`${this.#spelledOut(block, text)} ${label}`),
+          }
         }),
       }
       this.#blocks.set(block, analysed)

@@ -1,5 +1,6 @@
 // The acronyms a text's capitalised names make: "Universal Periodic Review" is also "UPR".
 import type { Token } from './tokenize.ts'
+import { tokenize } from './tokenize.ts'
 
 /** Longest name, in capitalised words, whose acronyms are read. */
 const MAX_NAME_WORDS = 8
@@ -47,4 +48,84 @@ export const acronymsOf = (
   }
   flush()
   return [...found]
+}
+
+/** The letters of an acronym a text defines in parentheses: "(ICRMW)", "(CAT)", "(OP-CRC)". */
+const DEFINED = /\(([A-Z][A-Z0-9-]*[A-Z][A-Z0-9-]*)\)/g
+
+/** Whether `letters` are, in order, initials of `words` from the first. */
+const spells = (letters: string, words: readonly string[]): boolean => {
+  if (words[0]?.charAt(0) !== letters.charAt(0)) return false
+  let at = 0
+  for (const word of words) if (word.charAt(0) === letters.charAt(at)) at += 1
+  return at >= letters.length
+}
+
+/**
+ * The acronyms `text` defines, lower-cased, each with the name it stands for: the shortest end of
+ * the name just before the parenthesis (capitalised words and `connectors`) whose initials hold
+ * the acronym's letters in order, from its first ("Convention on the Rights of the Child (CRC)",
+ * "International Convention on the Rights of All Migrant Workers and Members of Their Families
+ * (ICRMW)").
+ */
+export const definedAcronyms = (
+  text: string,
+  tokens: readonly Token[],
+  connectors: ReadonlySet<string>
+): Map<string, string> => {
+  const defined = new Map<string, string>()
+  for (const match of text.matchAll(DEFINED)) {
+    const letters = (match[1] ?? '').replace(/[^A-Z]/g, '').toLowerCase()
+    // The name's words, back from the parenthesis until punctuation or a lower-case word.
+    const name: Token[] = []
+    let end = match.index
+    for (const token of tokens.filter((t) => t.end <= match.index).reverse()) {
+      const written = text.slice(token.start, token.end)
+      if (/\S/.test(text.slice(token.end, end))) break
+      if (!/^\p{Lu}/u.test(written) && !connectors.has(token.word)) break
+      name.unshift(token)
+      end = token.start
+    }
+    const words = name.map((t) => t.word)
+    for (let from = words.length - 2; from >= 0; from--) {
+      const capitalised = /^\p{Lu}/u.test(text.slice(name[from]?.start, name[from]?.end))
+      if (capitalised && spells(letters, words.slice(from))) {
+        const first = name[from] as Token
+        defined.set(letters, text.slice(first.start, name[name.length - 1]?.end))
+        break
+      }
+    }
+  }
+  return defined
+}
+
+/** The acronyms a record's texts define, each with its first definition. */
+export const glossaryOf = (
+  texts: readonly string[],
+  connectors: ReadonlySet<string>
+): Map<string, string> => {
+  const glossary = new Map<string, string>()
+  for (const text of texts)
+    for (const [acronym, name] of definedAcronyms(text, tokenize(text), connectors))
+      if (!glossary.has(acronym)) glossary.set(acronym, name)
+  return glossary
+}
+
+/**
+ * The names of the acronyms `text` writes in capitals that `glossary` defines: "Ratify ICRMW
+ * (Senegal)" is about the Migrant Workers Convention.
+ */
+export const spelledOut = (
+  text: string,
+  tokens: readonly Token[],
+  glossary: ReadonlyMap<string, string>
+): string[] => {
+  if (glossary.size === 0) return []
+  const names = new Set<string>()
+  for (const t of tokens) {
+    const written = text.slice(t.start, t.end)
+    const name = written === written.toUpperCase() ? glossary.get(t.word) : undefined
+    if (name) names.add(name)
+  }
+  return [...names]
 }

@@ -132,6 +132,11 @@ describe('speakers and roles', () => {
       '4. The following recommendations were made:',
       '4.1 Ratify the Convention (Chile) (Peru);',
       '4.2 Adopt the law (Chile);',
+      '4.3 Ratify the Covenant (ICESCR) (Iran (Islamic Republic of));',
+      '4.4 Ratify it (Senegal, Venezuela (Bolivarian Republic of), Peru);',
+      '4.5 Ratify the Protocol (Bosnia and Herzegovina);',
+      '4.6 Adopt a plan (Chile and Peru);',
+      '4.7 Consult civil society (including women’s organizations);',
     ].join('\n')
     const record = parseDocument(readText(new TextEncoder().encode(text), 'u.txt'), {
       file: 'u.txt',
@@ -151,6 +156,12 @@ describe('speakers and roles', () => {
       // A joint recommendation is all its States', no one State's.
       ['4.1', 'Chile, Peru', 'other_state', null],
       ['4.2', 'Chile', 'other_state', 'Chile'],
+      // Names with parentheses or "and" of their own are one State.
+      ['4.3', 'Iran (Islamic Republic of)', 'other_state', 'Iran (Islamic Republic of)'],
+      ['4.4', 'Senegal, Venezuela (Bolivarian Republic of), Peru', 'other_state', null],
+      ['4.5', 'Bosnia and Herzegovina', 'other_state', 'Bosnia and Herzegovina'],
+      ['4.6', 'Chile, Peru', 'other_state', null],
+      ['4.7', null, 'other', null],
     ])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NAME_CONNECTORS } from '../../src/language/english.ts'
-import { acronymsOf } from '../../src/text/acronyms.ts'
+import { acronymsOf, definedAcronyms, glossaryOf, spelledOut } from '../../src/text/acronyms.ts'
 import { tokenize } from '../../src/text/tokenize.ts'
 
 const acronyms = (text: string) => acronymsOf(text, tokenize(text), NAME_CONNECTORS)
@@ -25,5 +25,64 @@ describe('acronymsOf', () => {
 
   it('leaves a name of another script or with no capitals alone', () => {
     expect(acronyms('the committee against torture')).toEqual([])
+  })
+})
+
+const defined = (text: string) =>
+  Object.fromEntries(definedAcronyms(text, tokenize(text), NAME_CONNECTORS))
+
+describe('definedAcronyms', () => {
+  it('reads the name an acronym in parentheses stands for, skipping the words it leaves out', () => {
+    expect(
+      defined(
+        'Ratify the International Convention on the Rights of All Migrant Workers and Members of Their Families (ICRMW) (Peru);'
+      )
+    ).toEqual({
+      icrmw:
+        'International Convention on the Rights of All Migrant Workers and Members of Their Families',
+    })
+    expect(
+      defined(
+        'the International Convention for the Protection of All Persons from Enforced Disappearance (ICPPED) was under discussion'
+      )
+    ).toEqual({
+      icpped:
+        'International Convention for the Protection of All Persons from Enforced Disappearance',
+    })
+  })
+
+  it('takes the shortest end of the name that spells the acronym', () => {
+    expect(
+      defined('the Optional Protocol to the Convention on the Rights of the Child (CRC) on a')
+    ).toEqual({ crc: 'Convention on the Rights of the Child' })
+    expect(defined('the Committee against Torture (CAT).')).toEqual({
+      cat: 'Committee against Torture',
+    })
+  })
+
+  it('defines nothing where the words before the parenthesis do not spell it', () => {
+    expect(defined('the national preventive mechanism (NPM) visited')).toEqual({})
+    expect(defined('Ratify the Convention (Chile) (Peru);')).toEqual({})
+    expect(defined('as the Ombudsman said (NPM)')).toEqual({})
+  })
+})
+
+describe('spelledOut', () => {
+  const glossary = glossaryOf(
+    [
+      'Ratify the Convention against Torture (CAT) (Chile);',
+      'Ratify the Convention against Transnational Organized Crime (CAT) (Peru);',
+    ],
+    NAME_CONNECTORS
+  )
+
+  it('names what the acronyms a text writes in capitals stand for, by their first definition', () => {
+    const text = 'Withdraw its reservations to CAT (Ghana);'
+    expect(spelledOut(text, tokenize(text), glossary)).toEqual(['Convention against Torture'])
+  })
+
+  it('leaves a word the glossary defines alone when it is not written in capitals', () => {
+    const text = 'The cat was out of the bag.'
+    expect(spelledOut(text, tokenize(text), glossary)).toEqual([])
   })
 })
