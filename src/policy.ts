@@ -38,6 +38,8 @@ export const PolicySchema = z
     broadRelevance: z.number().min(0).max(1),
     /** How many retrieved blocks are judged for relevance. */
     judged: z.number().int().min(1).max(100),
+    /** An item of a numbered list beside one a broad answer quotes joins it at this relevance. */
+    listRelevance: z.number().min(0).max(1),
     /** Most paragraphs quoted in a broad answer. */
     broadMax: z.number().int().min(1).max(100),
     /** Most sentences quoted from one paragraph of a broad answer. */
@@ -80,12 +82,13 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   rerankDepth: 20,
   synonymSimilarity: 0.72,
   expansionSimilarity: 0.6,
-  relevanceBias: -5.123,
-  relevanceCoverage: 4.777,
-  relevanceSimilarity: 1.82,
-  relevanceAbsent: 0.555,
+  relevanceBias: -5.133,
+  relevanceCoverage: 4.96,
+  relevanceSimilarity: 1.635,
+  relevanceAbsent: 0.7,
   relevance: 0.1,
   broadRelevance: 0.1,
+  listRelevance: 0.06,
   judged: 20,
   broadMax: 12,
   sentencesPerParagraph: 2,

@@ -130,15 +130,74 @@ const mentioning = (
     .sort((a, b) => a.record.localeCompare(b.record) || a.order - b.order)
     .slice(0, 10)
 
-/** Every paragraph that addresses the topic, grouped by side, in record order. */
-const broadAnswer = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): AnswerBody => {
+/** What a broad answer quotes: those who asked, for "Who asked about …", else the most relevant. */
+const broadChoice = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): Judged[] => {
   // "Who asked about …" is answered by those who put questions, where any of them addresses it.
   const askers = retrieval.question.asksWhoAsked
     ? relevant.filter((j) => j.block.roles.some((r) => ASKING_ROLES.includes(r)))
     : []
-  const chosen = (askers.length > 0 ? askers : relevant)
-    .slice(0, corpus.policy.broadMax)
-    .sort(byOrder)
+  return (askers.length > 0 ? askers : relevant).slice(0, corpus.policy.broadMax)
+}
+
+/** How far from a quoted item of a list its neighbours are judged, each way. */
+const LIST_REACH = 3
+
+/** The item `step` places along from a numbered list's item ("115.7" → "115.8"), if the record has it. */
+const listItem = (corpus: Corpus, block: Block, step: number): Block | undefined => {
+  const match = /^(\d+)\.(\d+)$/.exec(block.label ?? '')
+  if (!match) return undefined
+  const label = `${match[1]}.${Number(match[2]) + step}`
+  return corpus.index.byKey.get(`${block.record}#${label}`)
+}
+
+/**
+ * The chosen blocks and the items of a numbered list ("115.6", "115.7", …) on either side of a
+ * chosen item, in an unbroken run of items relevant to at least `listRelevance`: a report lists
+ * the recommendations on one subject together, and one that abbreviates the subject ("Ratify
+ * it") or leaves out the figure asked about still belongs to the list.
+ */
+const withListNeighbours = async (
+  corpus: Corpus,
+  retrieval: Retrieval,
+  chosen: readonly Judged[]
+): Promise<Judged[]> => {
+  const taken = new Set(chosen.map((j) => j.block))
+  const runs = (block: Block) =>
+    [-1, 1].map((direction) =>
+      Array.from({ length: LIST_REACH }, (_, k) => listItem(corpus, block, direction * (k + 1)))
+    )
+  const candidates = new Set(
+    chosen.flatMap((j) =>
+      runs(j.block).flatMap((run) => run.filter((b): b is Block => !!b && !taken.has(b)))
+    )
+  )
+  if (candidates.size === 0) return [...chosen]
+  const judged = await judge(
+    corpus,
+    retrieval.question,
+    retrieval.terms,
+    [...taken, ...candidates].map((block) => ({ block, score: 0 }))
+  )
+  const passing = new Map(
+    judged
+      .filter((j) => candidates.has(j.block) && j.relevance >= corpus.policy.listRelevance)
+      .map((j) => [j.block, j])
+  )
+  const joined: Judged[] = []
+  for (const { block } of chosen)
+    for (const run of runs(block))
+      for (const next of run) {
+        const found = next && passing.get(next)
+        if (!found) break
+        if (!taken.has(found.block)) joined.push(found)
+        taken.add(found.block)
+      }
+  return [...chosen, ...joined]
+}
+
+/** Every paragraph that addresses the topic, grouped by side, in record order. */
+const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): AnswerBody => {
+  const chosen = [...quoting].sort(byOrder)
   const quoted = new Set(chosen.map((j) => j.block))
   const groups = SIDES.flatMap((side) => {
     const quotes = chosen
@@ -513,12 +572,20 @@ export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<An
         ? broadAnswer(
             corpus,
             retrieval,
-            judged
-              .filter(
-                (j) =>
-                  j.relevance >= Math.min(corpus.policy.broadRelevance, corpus.policy.relevance)
+            await withListNeighbours(
+              corpus,
+              retrieval,
+              broadChoice(
+                corpus,
+                retrieval,
+                judged
+                  .filter(
+                    (j) =>
+                      j.relevance >= Math.min(corpus.policy.broadRelevance, corpus.policy.relevance)
+                  )
+                  .sort((a, b) => b.relevance - a.relevance)
               )
-              .sort((a, b) => b.relevance - a.relevance)
+            )
           )
         : question.intent === 'reply'
           ? replyAnswer(corpus, retrieval, judged, relevant, records)

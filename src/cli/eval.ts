@@ -86,8 +86,9 @@ const calibrateClaims = async (
 }
 
 /**
- * The threshold a broad answer quotes down to, at most the answering one: the one with the best
- * citation F1 on the tuning questions read as broad that have gold paragraphs.
+ * The threshold a broad answer quotes down to, at most the answering one, then the one a numbered
+ * list's item beside a quoted one joins it at, at most that: each the one with the best citation
+ * F1 on the tuning questions read as broad that have gold paragraphs.
  */
 const calibrateBroad = async (
   index: SearchIndex,
@@ -96,14 +97,23 @@ const calibrateBroad = async (
 ): Promise<Partial<Policy>> => {
   const asked = tuning.filter((o) => o.intent === 'broad' && o.gold.size > 0).map((o) => o.question)
   if (asked.length === 0) return {}
-  let best = { broadRelevance: policy.relevance, f1: -1 }
-  for (const broadRelevance of CALIBRATION_GRID.filter((t) => t <= policy.relevance)) {
-    const candidate = PolicySchema.parse({ ...policy, broadRelevance })
-    const m = answerMetrics(await runEval(composePipeline(index, { policy: candidate }), asked))
-    const score = f1(m.citation_precision, m.citation_recall)
-    if (score > best.f1) best = { broadRelevance, f1: score }
+  const best = async <K extends 'broadRelevance' | 'listRelevance'>(
+    key: K,
+    fixed: Partial<Policy>,
+    ceiling: number
+  ) => {
+    let found = { value: ceiling, f1: -1 }
+    for (const value of CALIBRATION_GRID.filter((t) => t <= ceiling)) {
+      const candidate = PolicySchema.parse({ ...policy, ...fixed, [key]: value })
+      const m = answerMetrics(await runEval(composePipeline(index, { policy: candidate }), asked))
+      const score = f1(m.citation_precision, m.citation_recall)
+      if (score > found.f1) found = { value, f1: score }
+    }
+    return found.value
   }
-  return { broadRelevance: best.broadRelevance }
+  const broadRelevance = await best('broadRelevance', {}, policy.relevance)
+  const listRelevance = await best('listRelevance', { broadRelevance }, broadRelevance)
+  return { broadRelevance, listRelevance }
 }
 
 /** The gold dialogue maps whose records are all indexed; the others are reported and skipped. */
@@ -284,8 +294,16 @@ run(USAGE, async () => {
     const weights = fitRelevance(tuning)
     const asked = tuning.map((o) => o.question)
     const points: CalibrationPoint[] = []
+    // Each point quotes broad answers and list items down to its own threshold, so that the
+    // threshold chosen does not hang on the broad ones in force; those are chosen after it.
     for (const relevance of CALIBRATION_GRID) {
-      const policy = PolicySchema.parse({ ...pipeline.corpus.policy, ...weights, relevance })
+      const policy = PolicySchema.parse({
+        ...pipeline.corpus.policy,
+        ...weights,
+        relevance,
+        broadRelevance: relevance,
+        listRelevance: relevance,
+      })
       const run = await runEval(composePipeline(index, { policy }), asked)
       points.push(calibrationPoint(relevance, run))
     }

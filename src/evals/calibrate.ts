@@ -107,6 +107,8 @@ export type CalibrationPoint = {
   wrong: number
   /** Useful answers and due abstentions, less wrong answers and half the refusals, per question: each record's mean, averaged. */
   utility: number
+  /** The utility's standard error, from each record's spread. */
+  error: number
 }
 
 /**
@@ -115,26 +117,37 @@ export type CalibrationPoint = {
  */
 const REFUSAL_COST = 0.5
 
+/** What one question earns: a useful answer or a due abstention one, a wrong answer minus one. */
+const score = (o: Outcome): number => {
+  if (!o.question.answerable) return o.abstained ? 1 : -1
+  if (o.abstained) return -REFUSAL_COST
+  if (isUseful(o)) return 1
+  // Answered from no gold paragraph: wrong. Otherwise partial, which earns nothing.
+  return o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c)) ? -1 : 0
+}
+
 /** What a run's outcomes come to: useful answers, due and undue abstentions, wrong answers. */
 const tally = (outcomes: readonly Outcome[]) => {
   const answerable = outcomes.filter((o) => o.question.answerable)
-  const due = outcomes.filter((o) => !o.question.answerable && o.abstained).length
-  const abstained = outcomes.filter((o) => o.abstained).length
-  // Answerable questions answered from no gold paragraph, and unanswerable ones answered.
-  const wrong = outcomes.filter((o) =>
-    o.question.answerable
-      ? !o.abstained && o.gold.size > 0 && !o.cited.some((c) => o.gold.has(c))
-      : !o.abstained
-  ).length
-  const useful = answerable.filter(isUseful).length
+  const scores = outcomes.map(score)
+  const utility = ratio(
+    scores.reduce((sum, x) => sum + x, 0),
+    outcomes.length
+  )
+  const variance =
+    outcomes.length > 1
+      ? scores.reduce((sum, x) => sum + (x - utility) ** 2, 0) / (outcomes.length - 1)
+      : 0
   return {
     answerable: answerable.length,
     unanswerable: outcomes.length - answerable.length,
-    useful,
-    due,
-    abstained,
-    wrong,
-    utility: ratio(useful + due - wrong - REFUSAL_COST * (abstained - due), outcomes.length),
+    useful: answerable.filter(isUseful).length,
+    due: outcomes.filter((o) => !o.question.answerable && o.abstained).length,
+    abstained: outcomes.filter((o) => o.abstained).length,
+    wrong: scores.filter((x) => x === -1).length,
+    utility,
+    /** The variance of the utility's mean. */
+    spread: ratio(variance, outcomes.length),
   }
 }
 
@@ -142,7 +155,8 @@ const tally = (outcomes: readonly Outcome[]) => {
  * A run's standing at its threshold: a useful answer or a due abstention earns one, a wrong
  * answer (no gold paragraph cited, or an answer where the record is silent) costs one, a refusal
  * of an answerable question costs half that, and a partial answer earns nothing. The utility is
- * each record's mean, averaged over records, so that one large set does not decide.
+ * each record's mean, averaged over records, so that one large set does not decide; its standard
+ * error comes from the spread of each record's questions.
  */
 export const calibrationPoint = (
   relevance: number,
@@ -151,6 +165,7 @@ export const calibrationPoint = (
   const all = tally(outcomes)
   const records = new Map<string, Outcome[]>()
   for (const o of outcomes) records.set(recordOf(o), [...(records.get(recordOf(o)) ?? []), o])
+  const tallies = [...records.values()].map(tally)
   return {
     relevance,
     useful: ratio(all.useful, all.answerable),
@@ -158,12 +173,22 @@ export const calibrationPoint = (
     recall: ratio(all.due, all.unanswerable),
     wrong: ratio(all.wrong, outcomes.length),
     utility: ratio(
-      [...records.values()].reduce((sum, own) => sum + tally(own).utility, 0),
-      records.size
+      tallies.reduce((sum, t) => sum + t.utility, 0),
+      tallies.length
     ),
+    error: ratio(Math.sqrt(tallies.reduce((sum, t) => sum + t.spread, 0)), tallies.length),
   }
 }
 
-/** The threshold of most utility; the lower of equals, so fewer answers are lost. */
-export const bestThreshold = (points: readonly CalibrationPoint[]): number =>
-  [...points].sort((a, b) => b.utility - a.utility || a.relevance - b.relevance)[0]?.relevance ?? 0
+/**
+ * The highest threshold whose utility is within one standard error of the most (the one-standard-
+ * error rule): thresholds that close are told apart by noise, and of those the highest answers
+ * wrongly least, the worst failure.
+ */
+export const bestThreshold = (points: readonly CalibrationPoint[]): number => {
+  const best = [...points].sort((a, b) => b.utility - a.utility || a.relevance - b.relevance)[0]
+  if (!best) return 0
+  return Math.max(
+    ...points.filter((p) => p.utility >= best.utility - best.error).map((p) => p.relevance)
+  )
+}

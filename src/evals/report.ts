@@ -223,7 +223,7 @@ export const renderMarkdown = ({ report, outcomes, chart, generatedAt }: Markdow
 /** The calibration sweep, the chosen threshold in bold. */
 export const calibrationTable = (points: readonly CalibrationPoint[], chosen: number): string =>
   table(
-    ['relevance', 'useful', 'abst. precision', 'abst. recall', 'wrong', 'utility'],
+    ['relevance', 'useful', 'abst. precision', 'abst. recall', 'wrong', 'utility', '± s.e.'],
     points.map((p) => [
       p.relevance === chosen ? `**${p.relevance}**` : String(p.relevance),
       f3(p.useful),
@@ -231,6 +231,7 @@ export const calibrationTable = (points: readonly CalibrationPoint[], chosen: nu
       f3(p.recall),
       f3(p.wrong),
       f3(p.utility),
+      f3(p.error),
     ])
   )
 

@@ -244,8 +244,9 @@ describe('other languages, without a chat model', () => {
   })
 })
 
-describe('replies in a report of a review', () => {
+describe('a report of a review', () => {
   let report: Pipeline
+  let reportIndex: SearchIndex
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rapporteur-report-'))
     await cp(join(SHARED_UPR, 'a-hrc-28-15.pdf'), join(dir, 'records', 'a-hrc-28-15.pdf'))
@@ -254,7 +255,38 @@ describe('replies in a report of a review', () => {
       recordsDir: join(dir, 'records'),
       vectors,
     })
+    reportIndex = index
     report = composePipeline(index)
+  })
+
+  const labels = (response: AskResponse) => response.excerpts.map((e) => e.label)
+
+  it('reads an acronym as the name the report defines it by: "Ratify ICRMW" is the Migrant Workers Convention', async () => {
+    const response = await report.ask(
+      AskRequestSchema.parse({
+        question:
+          'Which countries recommended that Slovenia ratify the Migrant Workers Convention?',
+      })
+    )
+    expect(labels(response)).toEqual(
+      expect.arrayContaining(['115.6', '115.7', '115.8', '115.9', '115.10', '115.13'])
+    )
+    expect(response.answer).toContain('Bosnia and Herzegovina (Other State)')
+  })
+
+  it('quotes the items of a recommendations list that continue a run from a quoted item', async () => {
+    const question = AskRequestSchema.parse({
+      question:
+        'Which States called on Slovenia to bring its Human Rights Ombudsman into line with the Paris Principles or to obtain A status?',
+    })
+    const listed = labels(await report.ask(question))
+    const unlisted = labels(
+      await composePipeline(reportIndex, {
+        policy: { ...DEFAULT_POLICY, listRelevance: 1 },
+      }).ask(question)
+    )
+    expect(unlisted).not.toContain('115.36')
+    expect(listed).toEqual(expect.arrayContaining([...unlisted, '115.36']))
   })
 
   it('quote the reply that names a State whose question the report does not print', async () => {

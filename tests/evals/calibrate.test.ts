@@ -50,6 +50,13 @@ describe('calibrationPoint', () => {
     expect(point.wrong).toBe(0.25)
   })
 
+  it('gives the standard error of the utility, none when every question fares alike', () => {
+    expect(calibrationPoint(0.2, [useful('A'), useful('A'), due('A')]).error).toBe(0)
+    const mixed = calibrationPoint(0.2, [useful('A'), wrong('A'), useful('A'), wrong('A')])
+    // Scores 1, -1, 1, -1: sample variance 4/3, over 4 questions.
+    expect(mixed.error).toBeCloseTo(Math.sqrt(4 / 3 / 4), 10)
+  })
+
   it('averages utility over records, so that a large set weighs no more than a small one', () => {
     const large = Array.from({ length: 9 }, () => useful('LARGE'))
     const point = calibrationPoint(0.2, [...large, wrong('SMALL')])
@@ -59,16 +66,24 @@ describe('calibrationPoint', () => {
 })
 
 describe('bestThreshold', () => {
-  it('picks the threshold of most utility, the lower of equals', () => {
-    const point = (relevance: number, utility: number) => ({
-      relevance,
-      utility,
-      useful: 0,
-      precision: 0,
-      recall: 0,
-      wrong: 0,
-    })
-    expect(bestThreshold([point(0.1, 0.4), point(0.2, 0.6), point(0.3, 0.6)])).toBe(0.2)
+  const point = (relevance: number, utility: number, error = 0) => ({
+    relevance,
+    utility,
+    error,
+    useful: 0,
+    precision: 0,
+    recall: 0,
+    wrong: 0,
+  })
+
+  it('picks the threshold of most utility when the others are clearly worse, the lower of equals', () => {
+    expect(bestThreshold([point(0.1, 0.4), point(0.2, 0.6), point(0.3, 0.6)])).toBe(0.3)
+    expect(bestThreshold([point(0.1, 0.4, 0.05), point(0.2, 0.6, 0.05), point(0.3, 0.5)])).toBe(0.2)
+  })
+
+  it('picks the highest threshold within one standard error of the most utility', () => {
+    const points = [point(0.02, 0.554, 0.03), point(0.1, 0.54), point(0.18, 0.53), point(0.3, 0.4)]
+    expect(bestThreshold(points)).toBe(0.18)
   })
 })
 
