@@ -300,9 +300,28 @@ const replyAnswer = (
   // answers questions put in writing, before the meeting.
   if (asker && asking.length === 0) {
     const naming = said.filter((j) => j.block.text.includes(asker)).sort(byOrder)
-    if (naming.length === 0) return null
-    const quotes = naming.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
-    return answered('reply', formatQuotes('The reply:', quotes), quotes)
+    if (naming.length > 0) {
+      const quotes = naming.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+      return answered('reply', formatQuotes('The reply:', quotes), quotes)
+    }
+    // A report summarises each State's statement and may leave the point out: what the
+    // delegation said on the topic is the reply there is, said as such. A summary record gives
+    // every member's questions, so there a member who asked nothing on it asked nothing.
+    const summarised = (record: string) =>
+      corpus.index.records.find((r) => r.symbol === record)?.recordKind === 'report'
+    if (said.length === 0 || !said.every((j) => summarised(j.block.record))) return null
+    const quotes = said
+      .slice(0, corpus.policy.broadMax)
+      .sort(byOrder)
+      .flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+    return answered(
+      'reply',
+      formatQuotes(
+        `No paragraph of ${asker} on it is recorded; what the delegation said on it:`,
+        quotes
+      ),
+      quotes
+    )
   }
   const first = theirs
     ? asking[0]

@@ -301,6 +301,18 @@ describe('a report of a review', () => {
     expect(response.answer).toContain('questions by Norway about overcrowding')
   })
 
+  it('quote what the delegation said on a point, saying so, when the asker named raised no such point in the report', async () => {
+    const response = await report.ask(
+      AskRequestSchema.parse({
+        question: 'Chile raised prison overcrowding. How did Slovenia respond?',
+      })
+    )
+    expect(response.kind).toBe('reply')
+    expect(response.answer).toMatch(/^No paragraph of Chile on it is recorded/)
+    expect(response.excerpts.map((e) => e.paragraph)).toContain(15)
+    expect(response.excerpts.every((e) => e.side === 'delegation')).toBe(true)
+  })
+
   it('read "States" as the recommending States, not as the United States of America', async () => {
     const response = await report.ask(
       AskRequestSchema.parse({
