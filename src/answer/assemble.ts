@@ -267,6 +267,10 @@ const factualAnswer = (
  * the question was put (in a report of States' statements, wherever they stand), with the
  * question they answer; or, where none does, that no reply is recorded.
  */
+/** "Iran", "Iran or Peru", "Iran, Chile or Peru". */
+const oneOf = (names: readonly string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
+
 const replyAnswer = (
   corpus: Corpus,
   retrieval: Retrieval,
@@ -277,7 +281,7 @@ const replyAnswer = (
   // In a summary record the Committee asks and the State replies; in a report of a review, other
   // States recommend and the State under review replies: the reply is the delegation's.
   const answering = 'delegation'
-  const { asker } = retrieval.question
+  const { askers } = retrieval.question
   const said = relevant.filter((j) => onSide(j.block, answering))
   const after = (asked: Judged | undefined) =>
     said.filter(
@@ -289,7 +293,8 @@ const replyAnswer = (
     )
   // A named asker's question is theirs, however closely it matches; otherwise the earliest one
   // that a reply follows, or the closest question put before a reply.
-  const theirs = asker ? corpus.speakerBlocks(asker) : null
+  const theirs =
+    askers.length > 0 ? new Set(askers.flatMap((a) => [...corpus.speakerBlocks(a)])) : null
   const byRelevance = (a: Judged, b: Judged) => b.relevance - a.relevance
   const put = judged.filter((j) => !onSide(j.block, answering))
   const asking = theirs
@@ -298,8 +303,8 @@ const replyAnswer = (
   // A named asker none of whose paragraphs is on the topic asked nothing this answers, unless the
   // reply itself names them: "The delegation addressed questions by Norway about overcrowding …"
   // answers questions put in writing, before the meeting.
-  if (asker && asking.length === 0) {
-    const naming = said.filter((j) => j.block.text.includes(asker)).sort(byOrder)
+  if (theirs && asking.length === 0) {
+    const naming = said.filter((j) => askers.some((a) => j.block.text.includes(a))).sort(byOrder)
     if (naming.length > 0) {
       const quotes = naming.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
       return answered('reply', formatQuotes('The reply:', quotes), quotes)
@@ -317,7 +322,7 @@ const replyAnswer = (
     return answered(
       'reply',
       formatQuotes(
-        `No paragraph of ${asker} on it is recorded; what the delegation said on it:`,
+        `No paragraph of ${oneOf(askers)} on it is recorded; what the delegation said on it:`,
         quotes
       ),
       quotes

@@ -54,8 +54,8 @@ export type Question = {
   unanswered: boolean
   /** "Who asked about …", "Which States raised …": the answer is among those who put questions. */
   asksWhoAsked: boolean
-  /** For a question about a reply, whose question it was, when it names them. */
-  asker: string | null
+  /** For a question about a reply, whose question it was, when it names them (one or several). */
+  askers: readonly string[]
   /** It points at whom the previous answer quoted ("Which of them …?", "What did they say?"). */
   refersToSpeakers: boolean
   /** …and they are: the names it is asked among. */
@@ -121,26 +121,30 @@ const nameWords = (corpus: Corpus, speaker: string): string[] =>
     .filter((w) => !STOPWORDS.has(w) && w.length > 2)
 
 /**
- * The member of the Committee (or the State, in a review) whose every name word the question uses:
- * "Mr. Ceriani Cernadas" in "What did the delegation reply to Mr. Ceriani Cernadas?".
+ * The members of the Committee (or the States, in a review) each of whose name words the question
+ * uses, longest name first, less any whose words lie within another's: "Mr. Ceriani Cernadas" in
+ * "What did the delegation reply to Mr. Ceriani Cernadas?", Iran, Pakistan and Costa Rica in
+ * "Iran, Pakistan and Costa Rica raised hate speech. What did the delegation say?".
  */
-const askingMember = (
+const askingMembers = (
   corpus: Corpus,
   tokens: readonly Token[],
   record: string | null
-): string | null => {
+): string[] => {
   const words = new Set(tokens.map((t) => t.word.replace(POSSESSIVE, '')))
-  let best: { speaker: string; length: number } | null = null
-  for (const speaker of corpus.askers(record)) {
-    const names = nameWords(corpus, speaker)
-    if (
-      names.length > 0 &&
-      names.every((w) => words.has(w)) &&
-      (!best || names.length > best.length)
+  const named = corpus
+    .askers(record)
+    .map((speaker) => ({ speaker, names: nameWords(corpus, speaker) }))
+    .filter(({ names }) => names.length > 0 && names.every((w) => words.has(w)))
+    .sort((a, b) => b.names.length - a.names.length)
+  return named
+    .filter(
+      (a) =>
+        !named.some(
+          (b) => b.names.length > a.names.length && a.names.every((w) => b.names.includes(w))
+        )
     )
-      best = { speaker, length: names.length }
-  }
-  return best?.speaker ?? null
+    .map((a) => a.speaker)
 }
 
 /** Which side a phrase names: the Committee's words, the delegation's, or the State under review. */
@@ -313,7 +317,8 @@ export const readQuestion = (
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
   // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
-  const asker = english ? askingMember(corpus, tokens, context.record ?? null) : null
+  const askers = english ? askingMembers(corpus, tokens, context.record ?? null) : []
+  const [asker = null] = askers
   const speaker =
     context.speaker ??
     (ENGLISH_QUESTIONS.dialogue.test(text) && asker ? asker : named && !side ? named : null)
@@ -335,7 +340,7 @@ export const readQuestion = (
   const replying = !meeting && !dialogue && (q.reply.test(text) || answersScene)
   // "How did the delegation respond to Belarus on prisons?": the reply is on prisons, and need
   // not name Belarus; the name tells whose question it was.
-  const askedBy = replying ? asker : null
+  const askedBy = replying ? askers : []
   // Nor is any other asker it names, even in part ("Iran" for the Islamic Republic of Iran).
   const askerWords = new Set(
     (replying ? corpus.askers(context.record ?? null) : []).flatMap((a) => nameWords(corpus, a))
@@ -373,7 +378,7 @@ export const readQuestion = (
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
     asksWhoAsked: english && answerType === 'person' && ENGLISH_QUESTIONS.asking.test(text),
     refersToSpeakers: anaphor !== null,
-    asker: rest.length > 0 ? askedBy : null,
+    askers: rest.length > 0 ? askedBy : [],
     among: [],
     leaveOut: [],
   }
@@ -403,7 +408,10 @@ export const readQuestion = (
   // her question: she is whose question it was, not whose words may answer.
   const who =
     intent === 'reply'
-      ? { speaker: own.speaker, asker: own.asker ?? previous.speaker }
+      ? {
+          speaker: own.speaker,
+          askers: own.askers.length > 0 ? own.askers : previous.speaker ? [previous.speaker] : [],
+        }
       : { speaker: own.speaker ?? previous.speaker }
   if (topic.length > 0) {
     // "And what about children?": its own topic, the previous turn's frame.

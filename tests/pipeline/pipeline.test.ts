@@ -120,6 +120,16 @@ describe('pipeline.ask', () => {
     expectGrounded(response)
   })
 
+  it('takes a question raised by several named members as any of theirs', async () => {
+    const response = await answer(
+      'Ms. Diallo and Mr. Charef raised remittances. How did Mexico respond?'
+    )
+    expect(response.kind).toBe('reply')
+    expect(response.excerpts.some((e) => e.speaker === 'Mr. Charef' && e.paragraph === 41)).toBe(
+      true
+    )
+  })
+
   it('abstains on a reply to a named member none of whose questions is on the topic', async () => {
     const response = await answer(
       'How did Mexico answer Mr. Taghi-Zada about family reunification?'

@@ -51,8 +51,12 @@ describe('readQuestion', () => {
 
   it('reads the last sentence as the question and what comes before as whose question it answers', () => {
     const q = read('Ms. Dzumhur raised trafficking. What did the delegation say?')
-    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', asker: 'Ms. Dzumhur' })
+    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', askers: ['Ms. Dzumhur'] })
     expect(topicText(q)).toBe('trafficking')
+    const several = read('Ms. Dzumhur and Mr. Charef raised remittances. How did Mexico respond?')
+    expect(several.askers).toEqual(expect.arrayContaining(['Ms. Dzumhur', 'Mr. Charef']))
+    expect(several.askers).toHaveLength(2)
+    expect(topicText(several)).toBe('remittances')
     // With no one raising anything before it, "what did the delegation say" asks for all it said.
     expect(read('Trafficking is a concern. What did the delegation say?').intent).toBe('broad')
   })
@@ -180,13 +184,13 @@ describe('readQuestion, answer types', () => {
 describe('readQuestion, replies', () => {
   it('reads whose question a reply question is about apart from its topic', () => {
     const q = read('Ms. Dzumhur raised the national register. How did the delegation respond?')
-    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', asker: 'Ms. Dzumhur' })
+    expect(q).toMatchObject({ intent: 'reply', side: 'delegation', askers: ['Ms. Dzumhur'] })
     expect(topicText(q)).toBe('national register')
   })
 
   it('keeps the name as the topic when it is all the question names', () => {
     const q = read('What did the delegation answer Ms. Dzumhur?')
-    expect(q).toMatchObject({ intent: 'reply', asker: null })
+    expect(q).toMatchObject({ intent: 'reply', askers: [] })
     expect(topicText(q)).toBe('Dzumhur')
   })
 })
