@@ -15,6 +15,8 @@ import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
 import type { AskResponse, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
+import { mappedReplies } from '../dialogue/answer.ts'
+import type { DialogueMap } from '../dialogue/schema.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
 import { DELEGATION_HEAD, PROCEDURAL_EVENTS } from '../records/conventions.ts'
@@ -276,7 +278,8 @@ const replyAnswer = (
   retrieval: Retrieval,
   judged: Judged[],
   relevant: Judged[],
-  records: readonly string[]
+  records: readonly string[],
+  maps: readonly DialogueMap[]
 ): AnswerBody | null => {
   // In a summary record the Committee asks and the State replies; in a report of a review, other
   // States recommend and the State under review replies: the reply is the delegation's.
@@ -334,6 +337,20 @@ const replyAnswer = (
       [...put].sort(byRelevance).find((q) => after(q).length > 0) ??
       asking[0])
   const replies = after(first)
+  // Replies that share too few words with the question to be found may be linked by the map.
+  const mapped =
+    replies.length === 0 && first ? mappedReplies(corpus, maps, first.block, retrieval.terms) : []
+  if (first && mapped.length > 0) {
+    const question = quote(corpus, first, bearing(corpus, first).slice(0, 1))
+    return answered(
+      'reply',
+      [
+        formatQuotes('The reply, as the dialogue map links it:', mapped),
+        formatQuotes('The question it answers:', question),
+      ].join('\n\n'),
+      [...mapped, ...question]
+    )
+  }
   if (replies.length === 0) {
     if (!first) return null
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
@@ -556,7 +573,11 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
  * above it addresses the question; when none does, or the question names something (a name, a
  * figure) that no paragraph contains, Rapporteur abstains and names the closest paragraphs.
  */
-export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<AnswerBody> => {
+export const assemble = async (
+  corpus: Corpus,
+  retrieval: Retrieval,
+  { maps = [] }: { maps?: readonly DialogueMap[] } = {}
+): Promise<AnswerBody> => {
   const { question, terms, ranked } = retrieval
   const records = recordsInScope(corpus, question).map((r) => r.symbol)
   const judged = await judge(corpus, question, terms, ranked)
@@ -612,7 +633,7 @@ export const assemble = async (corpus: Corpus, retrieval: Retrieval): Promise<An
             )
           )
         : question.intent === 'reply'
-          ? replyAnswer(corpus, retrieval, judged, relevant, records)
+          ? replyAnswer(corpus, retrieval, judged, relevant, records, maps)
           : factualAnswer(corpus, question, relevant)
   if (body) return body
   const reason =

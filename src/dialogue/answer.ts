@@ -7,6 +7,7 @@ import type { Question } from '../question/question.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
+import type { QueryTerm } from '../retrieve/coverage.ts'
 import { coverage as covers } from '../retrieve/coverage.ts'
 import { termsOf } from '../retrieve/search.ts'
 import type { DialogueMap, DialogueQuestion } from './schema.ts'
@@ -20,6 +21,39 @@ const quoted = (
 ): Quoted[] => {
   const block = corpus.index.byKey.get(`${ref.record}#${ref.block}`) as Block | undefined
   return block ? [{ block, excerpt: excerptOf(block, passage.start, passage.end, score) }] : []
+}
+
+/**
+ * The replies the map links to the questions asked in `block` that are on the topic (`terms`; the
+ * closest one when none covers enough of it), each verbatim at its offsets, in record order: what
+ * answers a paragraph's question when the two share too few words to be found.
+ */
+export const mappedReplies = (
+  corpus: Corpus,
+  maps: readonly DialogueMap[],
+  block: Block,
+  terms: readonly QueryTerm[]
+): Quoted[] => {
+  const asked = maps
+    .flatMap((map) => map.questions)
+    .filter((q) => q.record === block.record && q.block === block.id)
+    .map((q) => ({ q, covered: covers(terms, corpus.passage(q.excerpt.text), corpus) }))
+    .sort((a, b) => b.covered - a.covered)
+  const onTopic = asked.filter((a) => a.covered >= corpus.policy.topicCoverage)
+  const seen = new Set<string>()
+  return (onTopic.length > 0 ? onTopic : asked.slice(0, 1))
+    .flatMap(({ q }) => q.replies)
+    .filter((r) => {
+      const key = `${r.record}#${r.block}:${r.excerpt.start}`
+      return !seen.has(key) && seen.add(key)
+    })
+    .flatMap((r) => quoted(corpus, r, r.excerpt, r.score))
+    .sort(
+      (a, b) =>
+        a.block.record.localeCompare(b.block.record) ||
+        a.block.order - b.block.order ||
+        a.excerpt.start - b.excerpt.start
+    )
 }
 
 /** One question with what answered it, or the honest "no reply recorded". */

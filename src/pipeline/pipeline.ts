@@ -162,7 +162,10 @@ export const createPipeline = (
     const body =
       question.intent === 'dialogue'
         ? dialogueAnswer(corpus, question, await mapsFor(question))
-        : await assemble(corpus, retrieval)
+        : await assemble(corpus, retrieval, {
+            // A reply the words miss may be one the dialogue map links.
+            maps: question.intent === 'reply' ? await mapsFor(question) : [],
+          })
     const extractive: AskResponse = {
       question: request.question,
       mode: 'extractive',

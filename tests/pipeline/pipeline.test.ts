@@ -130,6 +130,20 @@ describe('pipeline.ask', () => {
     )
   })
 
+  it('quotes the reply the dialogue map links when it shares too few words with the question', async () => {
+    // Mr. Charef asks about remittances; the reply speaks of the 3x1 Programme, not remittances.
+    const response = await answer('Mr. Charef raised remittances. How did Mexico respond?')
+    expect(response.answer).toMatch(/^The reply, as the dialogue map links it:/)
+    const map = await pipeline.dialogue('CMW/C/SR.593')
+    const linked = map.questions
+      .filter((q) => q.label === '41')
+      .flatMap((q) => q.replies.map((r) => r.paragraph))
+    const replies = response.excerpts.filter((e) => e.side === 'delegation')
+    expect(replies.length).toBeGreaterThan(0)
+    for (const r of replies) expect(linked).toContain(r.paragraph)
+    expectGrounded(response)
+  })
+
   it('abstains on a reply to a named member none of whose questions is on the topic', async () => {
     const response = await answer(
       'How did Mexico answer Mr. Taghi-Zada about family reunification?'
