@@ -40,7 +40,7 @@ export const PolicySchema = z
     judged: z.number().int().min(1).max(100),
     /** An item of a numbered list beside one a broad answer quotes joins it at this relevance. */
     listRelevance: z.number().min(0).max(1),
-    /** Most paragraphs quoted in a broad answer. */
+    /** Most paragraphs a broad answer chooses by relevance; list items beside them add at most as many. */
     broadMax: z.number().int().min(1).max(100),
     /** Most sentences quoted from one paragraph of a broad answer. */
     sentencesPerParagraph: z.number().int().min(1).max(10),

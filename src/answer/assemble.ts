@@ -13,6 +13,7 @@ import type { Quoted } from './format.ts'
 import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
 import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
+import { withListNeighbours } from './lists.ts'
 import type { AskResponse, Retrieved } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { mappedReplies } from '../dialogue/answer.ts'
@@ -141,62 +142,6 @@ const broadChoice = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): 
   return (askers.length > 0 ? askers : relevant).slice(0, corpus.policy.broadMax)
 }
 
-/** How far from a quoted item of a list its neighbours are judged, each way. */
-const LIST_REACH = 3
-
-/** The item `step` places along from a numbered list's item ("115.7" → "115.8"), if the record has it. */
-const listItem = (corpus: Corpus, block: Block, step: number): Block | undefined => {
-  const match = /^(\d+)\.(\d+)$/.exec(block.label ?? '')
-  if (!match) return undefined
-  const label = `${match[1]}.${Number(match[2]) + step}`
-  return corpus.index.byKey.get(`${block.record}#${label}`)
-}
-
-/**
- * The chosen blocks and the items of a numbered list ("115.6", "115.7", …) on either side of a
- * chosen item, in an unbroken run of items relevant to at least `listRelevance`: a report lists
- * the recommendations on one subject together, and one that abbreviates the subject ("Ratify
- * it") or leaves out the figure asked about still belongs to the list.
- */
-const withListNeighbours = async (
-  corpus: Corpus,
-  retrieval: Retrieval,
-  chosen: readonly Judged[]
-): Promise<Judged[]> => {
-  const taken = new Set(chosen.map((j) => j.block))
-  const runs = (block: Block) =>
-    [-1, 1].map((direction) =>
-      Array.from({ length: LIST_REACH }, (_, k) => listItem(corpus, block, direction * (k + 1)))
-    )
-  const candidates = new Set(
-    chosen.flatMap((j) =>
-      runs(j.block).flatMap((run) => run.filter((b): b is Block => !!b && !taken.has(b)))
-    )
-  )
-  if (candidates.size === 0) return [...chosen]
-  const judged = await judge(
-    corpus,
-    retrieval.question,
-    retrieval.terms,
-    [...taken, ...candidates].map((block) => ({ block, score: 0 }))
-  )
-  const passing = new Map(
-    judged
-      .filter((j) => candidates.has(j.block) && j.relevance >= corpus.policy.listRelevance)
-      .map((j) => [j.block, j])
-  )
-  const joined: Judged[] = []
-  for (const { block } of chosen)
-    for (const run of runs(block))
-      for (const next of run) {
-        const found = next && passing.get(next)
-        if (!found) break
-        if (!taken.has(found.block)) joined.push(found)
-        taken.add(found.block)
-      }
-  return [...chosen, ...joined]
-}
-
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
 const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): AnswerBody => {
   const chosen = [...quoting].sort(byOrder)
@@ -273,14 +218,14 @@ const factualAnswer = (
 const oneOf = (names: readonly string[]): string =>
   names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
 
-const replyAnswer = (
+const replyAnswer = async (
   corpus: Corpus,
   retrieval: Retrieval,
   judged: Judged[],
   relevant: Judged[],
   records: readonly string[],
   maps: readonly DialogueMap[]
-): AnswerBody | null => {
+): Promise<AnswerBody | null> => {
   // In a summary record the Committee asks and the State replies; in a report of a review, other
   // States recommend and the State under review replies: the reply is the delegation's.
   const answering = 'delegation'
@@ -300,8 +245,23 @@ const replyAnswer = (
     askers.length > 0 ? new Set(askers.flatMap((a) => [...corpus.speakerBlocks(a)])) : null
   const byRelevance = (a: Judged, b: Judged) => b.relevance - a.relevance
   const put = judged.filter((j) => !onSide(j.block, answering))
+  const judgedTheirs = put.filter((j) => theirs?.has(j.block))
+  // Their paragraphs the ranking left out are judged too: what they raised is decided from all
+  // they said, on the same scale.
+  const ownJudged =
+    theirs && judgedTheirs.length === 0
+      ? (
+          await judge(
+            corpus,
+            retrieval.question,
+            retrieval.terms,
+            [...theirs].map((block) => ({ block, score: 0 })),
+            { limit: theirs.size, absentAs: judged[0]?.absent }
+          )
+        ).filter((j) => j.relevance >= corpus.policy.relevance)
+      : judgedTheirs
   const asking = theirs
-    ? put.filter((j) => theirs.has(j.block)).sort(byRelevance)
+    ? ownJudged.sort(byRelevance)
     : relevant.filter((j) => !onSide(j.block, answering)).sort(byOrder)
   // A named asker none of whose paragraphs is on the topic asked nothing this answers, unless the
   // reply itself names them: "The delegation addressed questions by Norway about overcrowding …"
@@ -619,7 +579,8 @@ export const assemble = async (
             retrieval,
             await withListNeighbours(
               corpus,
-              retrieval,
+              retrieval.question,
+              retrieval.terms,
               broadChoice(
                 corpus,
                 retrieval,
@@ -633,7 +594,7 @@ export const assemble = async (
             )
           )
         : question.intent === 'reply'
-          ? replyAnswer(corpus, retrieval, judged, relevant, records, maps)
+          ? await replyAnswer(corpus, retrieval, judged, relevant, records, maps)
           : factualAnswer(corpus, question, relevant)
   if (body) return body
   const reason =

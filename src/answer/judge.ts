@@ -100,10 +100,19 @@ export const judge = async (
   corpus: Corpus,
   question: Question,
   terms: readonly QueryTerm[],
-  ranked: readonly RankedBlock[]
+  ranked: readonly RankedBlock[],
+  {
+    limit = corpus.policy.judged,
+    absentAs,
+  }: {
+    /** How many of the best-ranked blocks are judged. */
+    limit?: number
+    /** The absent share of an earlier judging, for blocks judged on the same scale as its own. */
+    absentAs?: number
+  } = {}
 ): Promise<Judged[]> => {
   const { policy } = corpus
-  const top = ranked.slice(0, policy.judged)
+  const top = ranked.slice(0, limit)
   const text = topicText(question)
   const [vector, vectors] = await Promise.all([
     text ? corpus.index.embeddings.embedQuery(text) : Promise.resolve([]),
@@ -115,7 +124,7 @@ export const judge = async (
   // Words no judged passage matches, by the word or a near one ("smacking", "budget"): their
   // share of the question is a feature of its own, whether a paraphrase or what the record lacks.
   const found = terms.map((_, k) => matches.some((block) => block.some((m) => (m[k] ?? 0) > 0)))
-  const absent = terms.length === 0 ? 0 : 1 - weightedShare(terms, found.map(Number))
+  const absent = absentAs ?? (terms.length === 0 ? 0 : 1 - weightedShare(terms, found.map(Number)))
   const share = (m: readonly number[]) => weightedShare(terms, m)
   // A figure answers "How many Venezuelan nationals …" only in a sentence that names them.
   const counted =

@@ -9,7 +9,8 @@ import type { Corpus } from '../retrieve/corpus.ts'
 import { onSide } from '../retrieve/search.ts'
 import type { Linked } from './link.ts'
 import { linkReplies } from './link.ts'
-import { questionsIn } from './questions.ts'
+import { isRequest, questionsIn } from './questions.ts'
+import { splitSentences } from '../text/sentences.ts'
 import type { DialogueMap, DialogueQuestion } from './schema.ts'
 import { REPLY_STATUSES } from './schema.ts'
 
@@ -72,20 +73,25 @@ const dialogueVectors = async (
   }
 }
 
+/** Whether a paragraph opens a turn of questions: a member's or another State's, or the Chair's when it asks. */
+const opensTurn = (block: Block): boolean =>
+  block.kind === 'paragraph' &&
+  block.roles.some((r) => ASKING_ROLES.includes(r)) &&
+  (block.roles.some((r) => r !== 'chair') ||
+    splitSentences(block.text).some(({ start, end }) => isRequest(block.text.slice(start, end))))
+
 /**
- * Each block's exchange within its record: a new one starts where a paragraph that asks (a
- * Committee member's, another State's) follows a delegation one, so the questions of a turn and the replies that follow them share one.
+ * Each block's exchange in a dialogue's blocks (in order, across its meetings): a new one starts
+ * where a paragraph that asks (a Committee member's, another State's; the Chair's only when it
+ * asks, not when it gives the floor) follows a delegation one, so the questions of a turn and the
+ * replies that follow them share one.
  */
 export const exchangesOf = (blocks: readonly Block[]): Map<Block, number> => {
   const exchange = new Map<Block, number>()
   let at = 0
   let replied = false
   for (const block of blocks) {
-    if (
-      block.kind === 'paragraph' &&
-      block.roles.some((r) => ASKING_ROLES.includes(r)) &&
-      replied
-    ) {
+    if (replied && opensTurn(block)) {
       at += 1
       replied = false
     }
@@ -148,10 +154,11 @@ export class Dialogues {
     const all = records.flatMap(blocksOf)
     const position = (b: Block) => (rank.get(b.record) ?? 0) * 1e6 + b.order
     const answering = all.filter((b) => onSide(b, 'delegation'))
-    const exchange = new Map(records.flatMap((r) => [...exchangesOf(blocksOf(r))]))
-    // Questions sent in advance or put in an earlier meeting may be answered in any turn.
+    const exchange = exchangesOf(all)
+    // Questions sent in advance (a document no one replies in) may be answered in any turn.
+    const replied = new Set(answering.map((b) => b.record))
     const exchangesBetween = (asked: Block, reply: Block) =>
-      asked.record === reply.record ? (exchange.get(reply) ?? 0) - (exchange.get(asked) ?? 0) : 0
+      replied.has(asked.record) ? (exchange.get(reply) ?? 0) - (exchange.get(asked) ?? 0) : 0
     const stats = termStatsOf(all)
     const { embeddings, replies } = await dialogueVectors(this.corpus, all, answering)
     for (const r of records) {

@@ -51,15 +51,15 @@ export const lexicalDocument = (
 })
 
 export const buildLexicalIndex = (blocks: Block[]): Bm25Index => {
-  const glossaries = new Map<string, Map<string, string>>()
-  for (const record of new Set(blocks.map((b) => b.record)))
-    glossaries.set(
-      record,
-      glossaryOf(
-        blocks.filter((b) => b.record === record).map((b) => b.text),
-        NAME_CONNECTORS
-      )
-    )
+  const texts = new Map<string, string[]>()
+  for (const b of blocks) {
+    const own = texts.get(b.record) ?? []
+    own.push(b.text)
+    texts.set(b.record, own)
+  }
+  const glossaries = new Map(
+    [...texts].map(([record, own]) => [record, glossaryOf(own, NAME_CONNECTORS)])
+  )
   return buildBm25Index(
     blocks.map((b) => lexicalDocument(b, glossaries.get(b.record))),
     contentTerms

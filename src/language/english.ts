@@ -127,7 +127,7 @@ export const SCAFFOLD: ReadonlySet<string> = new Set(
  * Torture" is CAT, "Office of the High Commissioner" OHC.
  */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
-  `of on the for and against to in from`.split(/\s+/)
+  `of on the for and against to in from with`.split(/\s+/)
 )
 
 /** Pronouns and demonstratives that make a sentence lean on the one before it. */

@@ -50,8 +50,8 @@ export const acronymsOf = (
   return [...found]
 }
 
-/** The letters of an acronym a text defines in parentheses: "(ICRMW)", "(CAT)", "(OP-CRC)". */
-const DEFINED = /\(([A-Z][A-Z0-9-]*[A-Z][A-Z0-9-]*)\)/g
+/** An acronym a text defines in parentheses: "(ICRMW)", "(CAT)", "(OP-CRC)". */
+const DEFINED = /\(([A-Z][A-Z0-9-]+)\)/g
 
 /** Whether `letters` are, in order, initials of `words` from the first. */
 const spells = (letters: string, words: readonly string[]): boolean => {
@@ -62,11 +62,11 @@ const spells = (letters: string, words: readonly string[]): boolean => {
 }
 
 /**
- * The acronyms `text` defines, lower-cased, each with the name it stands for: the shortest end of
- * the name just before the parenthesis (capitalised words and `connectors`) whose initials hold
- * the acronym's letters in order, from its first ("Convention on the Rights of the Child (CRC)",
- * "International Convention on the Rights of All Migrant Workers and Members of Their Families
- * (ICRMW)").
+ * The acronyms `text` defines, lower-cased as the tokenizer writes them ("op-crc"), each with the
+ * name it stands for: the shortest end of the name just before the parenthesis (capitalised words,
+ * `connectors` and commas between capitalised words) whose initials hold the acronym's letters in
+ * order, from its first ("Convention on the Rights of the Child (CRC)", "International Covenant on
+ * Economic, Social and Cultural Rights (ICESCR)").
  */
 export const definedAcronyms = (
   text: string,
@@ -74,24 +74,29 @@ export const definedAcronyms = (
   connectors: ReadonlySet<string>
 ): Map<string, string> => {
   const defined = new Map<string, string>()
+  const capitalised = (t: Token) => /^\p{Lu}/u.test(text.slice(t.start, t.end))
   for (const match of text.matchAll(DEFINED)) {
-    const letters = (match[1] ?? '').replace(/[^A-Z]/g, '').toLowerCase()
-    // The name's words, back from the parenthesis until punctuation or a lower-case word.
+    const acronym = match[1] ?? ''
+    const letters = acronym.replace(/[^A-Z]/g, '').toLowerCase()
+    if (letters.length < 2) continue
+    // The name's words, back from the parenthesis until other punctuation or a lower-case word.
+    let last = tokens.length - 1
+    while (last >= 0 && (tokens[last]?.end ?? 0) > match.index) last -= 1
     const name: Token[] = []
     let end = match.index
-    for (const token of tokens.filter((t) => t.end <= match.index).reverse()) {
-      const written = text.slice(token.start, token.end)
-      if (/\S/.test(text.slice(token.end, end))) break
-      if (!/^\p{Lu}/u.test(written) && !connectors.has(token.word)) break
+    for (let i = last; i >= 0; i--) {
+      const token = tokens[i] as Token
+      const gap = text.slice(token.end, end)
+      const joins = !/\S/.test(gap) || (/^,\s+$/.test(gap) && capitalised(token))
+      if (!joins || (!capitalised(token) && !connectors.has(token.word))) break
       name.unshift(token)
       end = token.start
     }
     const words = name.map((t) => t.word)
     for (let from = words.length - 2; from >= 0; from--) {
-      const capitalised = /^\p{Lu}/u.test(text.slice(name[from]?.start, name[from]?.end))
-      if (capitalised && spells(letters, words.slice(from))) {
-        const first = name[from] as Token
-        defined.set(letters, text.slice(first.start, name[name.length - 1]?.end))
+      const first = name[from] as Token
+      if (capitalised(first) && spells(letters, words.slice(from))) {
+        defined.set(acronym.toLowerCase(), text.slice(first.start, name[name.length - 1]?.end))
         break
       }
     }

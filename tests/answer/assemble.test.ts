@@ -313,6 +313,16 @@ describe('a report of a review', () => {
     expect(response.excerpts.every((e) => e.side === 'delegation')).toBe(true)
   })
 
+  it('find the asker’s own paragraph on the point, however low the question ranks it', async () => {
+    const response = await report.ask(
+      AskRequestSchema.parse({
+        question: 'Norway raised the rights of the Roma. How did Slovenia respond?',
+      })
+    )
+    expect(response.answer).not.toMatch(/No paragraph of Norway/)
+    expect(response.excerpts.some((e) => e.speaker === 'Norway')).toBe(true)
+  })
+
   it('read "States" as the recommending States, not as the United States of America', async () => {
     const response = await report.ask(
       AskRequestSchema.parse({

@@ -58,14 +58,19 @@ describe('isRequest', () => {
 })
 
 describe('exchangesOf', () => {
-  const block = (order: number, role: Role, kind: Block['kind'] = 'paragraph'): Block => ({
+  const block = (
+    order: number,
+    role: Role,
+    kind: Block['kind'] = 'paragraph',
+    text = 'A paragraph.'
+  ): Block => ({
     id: String(order),
     record: 'CED/C/SR.7001',
     kind,
     paragraph: kind === 'paragraph' ? order : null,
     label: kind === 'paragraph' ? String(order) : null,
     order,
-    text: 'A paragraph.',
+    text,
     speaker: role === 'other' ? null : 'Someone',
     role,
     roles: [role],
@@ -83,10 +88,13 @@ describe('exchangesOf', () => {
       block(6, 'state_delegation'),
       block(7, 'other_state'),
       block(8, 'state_delegation'),
-      block(9, 'chair'),
+      block(9, 'chair', 'paragraph', 'The Chair gave the floor to the delegation.'),
+      block(10, 'state_delegation'),
+      block(11, 'chair', 'paragraph', 'The Chair asked whether a law was planned?'),
     ]
     const exchanges = exchangesOf(blocks)
-    expect(blocks.map((b) => exchanges.get(b))).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 2])
+    // The Chair giving the floor opens no turn of questions; the Chair asking does.
+    expect(blocks.map((b) => exchanges.get(b))).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2])
   })
 
   it('keeps a delegation that speaks first in the first exchange', () => {

@@ -76,7 +76,7 @@ describe('bestThreshold', () => {
     wrong: 0,
   })
 
-  it('picks the threshold of most utility when the others are clearly worse, the lower of equals', () => {
+  it('picks the threshold of most utility when the others are clearly worse, the highest of equals', () => {
     expect(bestThreshold([point(0.1, 0.4), point(0.2, 0.6), point(0.3, 0.6)])).toBe(0.3)
     expect(bestThreshold([point(0.1, 0.4, 0.05), point(0.2, 0.6, 0.05), point(0.3, 0.5)])).toBe(0.2)
   })

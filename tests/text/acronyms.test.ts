@@ -32,38 +32,50 @@ const defined = (text: string) =>
   Object.fromEntries(definedAcronyms(text, tokenize(text), NAME_CONNECTORS))
 
 describe('definedAcronyms', () => {
-  it('reads the name an acronym in parentheses stands for, skipping the words it leaves out', () => {
-    expect(
-      defined(
-        'Ratify the International Convention on the Rights of All Migrant Workers and Members of Their Families (ICRMW) (Peru);'
-      )
-    ).toEqual({
-      icrmw:
-        'International Convention on the Rights of All Migrant Workers and Members of Their Families',
-    })
-    expect(
-      defined(
-        'the International Convention for the Protection of All Persons from Enforced Disappearance (ICPPED) was under discussion'
-      )
-    ).toEqual({
-      icpped:
-        'International Convention for the Protection of All Persons from Enforced Disappearance',
-    })
-  })
-
-  it('takes the shortest end of the name that spells the acronym', () => {
-    expect(
-      defined('the Optional Protocol to the Convention on the Rights of the Child (CRC) on a')
-    ).toEqual({ crc: 'Convention on the Rights of the Child' })
-    expect(defined('the Committee against Torture (CAT).')).toEqual({
-      cat: 'Committee against Torture',
-    })
+  it.each([
+    // The words an acronym leaves out ("All", "Members of Their Families") are part of the name.
+    [
+      'Ratify the International Convention on the Rights of All Migrant Workers and Members of Their Families (ICRMW) (Peru);',
+      'icrmw',
+      'International Convention on the Rights of All Migrant Workers and Members of Their Families',
+    ],
+    [
+      'the International Convention for the Protection of All Persons from Enforced Disappearance (ICPPED) was',
+      'icpped',
+      'International Convention for the Protection of All Persons from Enforced Disappearance',
+    ],
+    // The shortest end of the name that spells it.
+    [
+      'the Optional Protocol to the Convention on the Rights of the Child (CRC) on a',
+      'crc',
+      'Convention on the Rights of the Child',
+    ],
+    ['the Committee against Torture (CAT).', 'cat', 'Committee against Torture'],
+    // Commas and "with" inside a name; a hyphen inside an acronym.
+    [
+      'the International Covenant on Economic, Social and Cultural Rights (ICESCR) and',
+      'icescr',
+      'International Covenant on Economic, Social and Cultural Rights',
+    ],
+    [
+      'the Convention on the Rights of Persons with Disabilities (CRPD).',
+      'crpd',
+      'Convention on the Rights of Persons with Disabilities',
+    ],
+    [
+      'the Optional Protocol to the Convention on the Rights of the Child (OP-CRC).',
+      'op-crc',
+      'Optional Protocol to the Convention on the Rights of the Child',
+    ],
+  ])('reads "%s" as defining %s', (text, acronym, name) => {
+    expect(defined(text)).toEqual({ [acronym]: name })
   })
 
   it('defines nothing where the words before the parenthesis do not spell it', () => {
     expect(defined('the national preventive mechanism (NPM) visited')).toEqual({})
     expect(defined('Ratify the Convention (Chile) (Peru);')).toEqual({})
     expect(defined('as the Ombudsman said (NPM)')).toEqual({})
+    expect(defined(`the list (${'A'.repeat(20_000)})`)).toEqual({})
   })
 })
 
@@ -75,6 +87,17 @@ describe('spelledOut', () => {
     ],
     NAME_CONNECTORS
   )
+
+  it('spells out an acronym with a hyphen as the tokenizer keeps it whole', () => {
+    const text = 'Ratify OP-CRC (Chile);'
+    const own = glossaryOf(
+      ['the Optional Protocol to the Convention on the Rights of the Child (OP-CRC).'],
+      NAME_CONNECTORS
+    )
+    expect(spelledOut(text, tokenize(text), own)).toEqual([
+      'Optional Protocol to the Convention on the Rights of the Child',
+    ])
+  })
 
   it('names what the acronyms a text writes in capitals stand for, by their first definition', () => {
     const text = 'Withdraw its reservations to CAT (Ghana);'

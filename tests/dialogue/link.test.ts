@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { AskedQuestion } from '../../src/dialogue/questions.ts'
+import type { LinkPolicy } from '../../src/dialogue/link.ts'
+import { linkReplies } from '../../src/dialogue/link.ts'
+import type { Block } from '../../src/records/block.ts'
+import { Corpus } from '../../src/retrieve/corpus.ts'
+import { queryTerm } from '../../src/retrieve/coverage.ts'
+import { openRealIndex } from '../fixtures/real-index.ts'
+
+let corpus: Corpus
+beforeAll(async () => {
+  corpus = new Corpus((await openRealIndex()).index)
+})
+
+const block = (order: number, role: Block['role'], text: string): Block => ({
+  id: String(order),
+  record: 'CED/C/SR.7001',
+  kind: 'paragraph',
+  paragraph: order,
+  label: String(order),
+  order,
+  text,
+  speaker: role === 'state_delegation' ? 'A representative of Norland' : 'Ms. Okafor',
+  role,
+  roles: [role],
+  state: role === 'state_delegation' ? 'Norland' : null,
+  turnStart: true,
+})
+
+describe('linkReplies', () => {
+  const asked = block(
+    1,
+    'committee_member',
+    'She would like to know about remittances and pensions.'
+  )
+  const partial = block(2, 'state_delegation', 'Remittances had risen sharply.')
+  const later = block(4, 'state_delegation', 'Remittances and pensions were both taxed.')
+  const exchange = new Map([
+    [asked, 0],
+    [partial, 0],
+    [later, 1],
+  ])
+  const question = (): AskedQuestion => ({
+    id: 'q1',
+    block: asked,
+    start: 0,
+    end: asked.text.length,
+    terms: ['remittances', 'pensions'].map((w) => ({ ...queryTerm(corpus, w, false), weight: 1 })),
+    vector: [],
+  })
+  const link = (replyDecay: number) => {
+    const policy: LinkPolicy = {
+      replySimilarity: 0,
+      replyLink: 0.3,
+      replyShare: 0,
+      replyAnswered: 0.9,
+      replyDecay,
+      repliesMax: 1,
+    }
+    const [linked] = linkReplies(
+      corpus,
+      [question()],
+      new Map([
+        [partial, []],
+        [later, []],
+      ]),
+      {
+        position: (b) => b.order,
+        exchangesBetween: (a, b) => (exchange.get(b) ?? 0) - (exchange.get(a) ?? 0),
+      },
+      policy
+    )
+    return linked
+  }
+
+  it('links the reply that covers the question best when turns do not count', () => {
+    expect(link(1)?.replies.map((r) => r.block.label)).toEqual(['4'])
+  })
+
+  it('prefers the reply in the turn just after the question when later turns count for less', () => {
+    const linked = link(0.4)
+    expect(linked?.replies.map((r) => r.block.label)).toEqual(['2'])
+    // It covers half of what was asked: partly answered.
+    expect(linked?.status).toBe('partly')
+  })
+})
