@@ -55,11 +55,13 @@ const quote = (corpus: Corpus, judged: Judged, sentences: readonly JudgedSentenc
     block: judged.block,
   }))
 
+/** Whether a record (by symbol) is a summary record or a report. */
+const kindOf = (corpus: Corpus, record: string): RecordInfo['recordKind'] | undefined =>
+  corpus.index.records.find((r) => r.symbol === record)?.recordKind
+
 /** "According to the summary record:", or "the report" when every quote is from a report. */
 const accordingTo = (corpus: Corpus, quotes: readonly Quoted[]): string => {
-  const kinds = new Set(
-    quotes.map((q) => corpus.index.records.find((r) => r.symbol === q.block.record)?.recordKind)
-  )
+  const kinds = new Set(quotes.map((q) => kindOf(corpus, q.block.record)))
   const source =
     kinds.size === 1 && kinds.has('report')
       ? 'the report'
@@ -275,8 +277,7 @@ const replyAnswer = async (
     // A report summarises each State's statement and may leave the point out: what the
     // delegation said on the topic is the reply there is, said as such. A summary record gives
     // every member's questions, so there a member who asked nothing on it asked nothing.
-    const summarised = (record: string) =>
-      corpus.index.records.find((r) => r.symbol === record)?.recordKind === 'report'
+    const summarised = (record: string) => kindOf(corpus, record) === 'report'
     if (said.length === 0 || !said.every((j) => summarised(j.block.record))) return null
     const quotes = said
       .slice(0, corpus.policy.broadMax)

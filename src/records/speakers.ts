@@ -218,20 +218,21 @@ const closingGroups = (text: string): string[] => {
   return groups
 }
 
-/** Splits at the commas outside parentheses: "Venezuela (Bolivarian Republic of), Peru". */
-const topLevelItems = (group: string): string[] => {
+/** Splits at each `separator` outside parentheses: "Venezuela (Bolivarian Republic of), Peru". */
+const topLevelItems = (text: string, separator = ','): string[] => {
   const items: string[] = []
   let depth = 0
   let from = 0
-  for (const [i, c] of [...group].entries()) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
     if (c === '(') depth += 1
     else if (c === ')') depth -= 1
-    else if (c === ',' && depth === 0) {
-      items.push(group.slice(from, i))
+    else if (c === separator && depth === 0) {
+      items.push(text.slice(from, i))
       from = i + 1
     }
   }
-  return [...items, group.slice(from)].map((item) => item.trim()).filter(Boolean)
+  return [...items, text.slice(from)].map((item) => item.trim()).filter(Boolean)
 }
 
 /** One listed item's States: a State's name ("Bosnia and Herzegovina"), or States joined by "and". */
@@ -246,13 +247,19 @@ const statesOfItem = (item: string): string[] | null => {
  * a group before them that names no State ("… (ICRMW) (Peru);") is the recommendation's own.
  */
 const recommendingStates = (text: string): string[] | null => {
-  const names: string[] = []
-  for (const group of closingGroups(text).reverse()) {
-    const states = topLevelItems(group).map(statesOfItem)
-    if (states.length === 0 || states.some((s) => s === null)) break
-    names.unshift(...states.flatMap((s) => s ?? []))
+  const statesOf = (clause: string) => {
+    const names: string[] = []
+    for (const group of closingGroups(clause).reverse()) {
+      const states = topLevelItems(group).map(statesOfItem)
+      if (states.length === 0 || states.some((s) => s === null)) break
+      names.unshift(...states.flatMap((s) => s ?? []))
+    }
+    return names
   }
-  return names.length > 0 ? names.map(stateDisplayName) : null
+  // An item may join several States' recommendations: "… (Egypt); continue … (Peru); take … (Azerbaijan);".
+  const clauses = topLevelItems(text, ';').map(statesOf)
+  if ((clauses.at(-1) ?? []).length === 0) return null
+  return [...new Set(clauses.flat())].map(stateDisplayName)
 }
 
 /**

@@ -137,6 +137,7 @@ describe('speakers and roles', () => {
       '4.5 Ratify the Protocol (Bosnia and Herzegovina);',
       '4.6 Adopt a plan (Chile and Peru);',
       '4.7 Consult civil society (including women’s organizations);',
+      '4.8 Ensure its compliance (Egypt); continue its efforts (Peru); take measures (Chile);',
     ].join('\n')
     const record = parseDocument(readText(new TextEncoder().encode(text), 'u.txt'), {
       file: 'u.txt',
@@ -162,6 +163,8 @@ describe('speakers and roles', () => {
       ['4.5', 'Bosnia and Herzegovina', 'other_state', 'Bosnia and Herzegovina'],
       ['4.6', 'Chile, Peru', 'other_state', null],
       ['4.7', null, 'other', null],
+      // One item that joins several States' recommendations is all of theirs.
+      ['4.8', 'Egypt, Peru, Chile', 'other_state', null],
     ])
   })
 })
