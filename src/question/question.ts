@@ -331,6 +331,8 @@ export const readQuestion = (
     anaphor?.[0],
     besides?.[0],
     ENGLISH_QUESTIONS.raising.exec(text)?.[0],
+    // "On what date …", "In what year …" say what kind of answer, not what about.
+    english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,
   ])
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)

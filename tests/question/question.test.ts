@@ -22,6 +22,13 @@ describe('readQuestion', () => {
     expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
   })
 
+  it('leaves the words that ask for a date out of the topic', () => {
+    const q = read('In what year did Mexico ratify the Convention?')
+    expect(q.answerType).toBe('time')
+    expect(topicText(q)).not.toMatch(/\byear\b/)
+    expect(topicText(read('On what date was the Migration Act amended?'))).not.toMatch(/\bdate\b/)
+  })
+
   it('reads "the Committee" and "the delegation" as sides of the dialogue, not as names', () => {
     expect(read('What did the Chair say about xenophobia?')).toMatchObject({
       side: 'committee',
