@@ -3,7 +3,7 @@ import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
 import { PROCEDURAL_EVENTS } from '../records/conventions.ts'
 import { NAME_CONNECTORS } from '../language/english.ts'
-import { glossaryOf, spelledOut } from '../text/acronyms.ts'
+import { enumerationAcronyms, glossaryOf, spelledOut } from '../text/acronyms.ts'
 import { STOPWORDS, contentTerms, tokenize } from '../text/tokenize.ts'
 import type { Bm25Document, Bm25Index } from './bm25-index.ts'
 import { buildBm25Index } from './bm25-index.ts'
@@ -44,6 +44,8 @@ export const lexicalDocument = (
     { text: block.text, boost: 1 },
     // What its acronyms stand for, as its record defines them: "Ratify ICRMW" is about migrant workers.
     { text: spelledOut(block.text, tokenize(block.text), glossary).join(' '), boost: 1 },
+    // The acronyms its lists of words make: "lesbian, gay, bisexual, transgender and intersex" is LGBTI.
+    { text: enumerationAcronyms(block.text, tokenize(block.text)).join(' '), boost: 1 },
     { text: block.speaker ?? '', boost: 1.5 },
     { text: block.roles.map((r) => ROLE_LABELS[r]).join(' '), boost: 0.5 },
     { text: structuralLabel(block), boost: 0.8 },

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 
 /** Bumped whenever the on-disk layout or the meaning of a stored field changes. */
-export const INDEX_FORMAT = 11
+export const INDEX_FORMAT = 12
 
 export const ManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),

@@ -1,4 +1,4 @@
-// The acronyms a text's capitalised names make: "Universal Periodic Review" is also "UPR".
+// Acronyms: those a text's capitalised names and lists of words make ("UPR", "LGBTI"), and those it defines ("… (ICRMW)").
 import type { Token } from './tokenize.ts'
 import { tokenize } from './tokenize.ts'
 
@@ -47,7 +47,48 @@ export const acronymsOf = (
     else flush()
   }
   flush()
+  for (const acronym of enumerationAcronyms(text, tokens)) found.add(acronym)
   return [...found]
+}
+
+/** Fewest words of a list whose initials make an acronym: "lesbian, gay, bisexual". */
+const MIN_LISTED = 3
+
+/**
+ * The acronyms of lists of single words, whatever their case, with and without the word they
+ * qualify: "lesbian, gay, bisexual, transgender and intersex persons" is LGBTI (and LGBTIP),
+ * "economic, social and cultural rights" ESCR.
+ */
+export const enumerationAcronyms = (text: string, tokens: readonly Token[]): string[] => {
+  const found: string[] = []
+  let run: Token[] = []
+  const flush = (next: Token | undefined) => {
+    if (run.length >= MIN_LISTED) {
+      const initials = run.map((t) => t.word.charAt(0)).join('')
+      found.push(initials)
+      const last = run[run.length - 1] as Token
+      if (next && /^\s+$/.test(text.slice(last.end, next.start)))
+        found.push(initials + next.word.charAt(0))
+    }
+    run = []
+  }
+  for (const [i, token] of tokens.entries()) {
+    const previous = run[run.length - 1]
+    const gap = previous ? text.slice(previous.end, token.start) : ''
+    // "and" joins the last item: it is no item of its own.
+    if (token.word === 'and' || token.word === 'or') continue
+    const listed =
+      previous &&
+      /^(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)$/.test(gap) &&
+      /^\p{L}+$/u.test(token.word)
+    if (listed) run.push(token)
+    else {
+      flush(token)
+      if (/^\p{L}+$/u.test(token.word)) run = [token]
+    }
+    if (i === tokens.length - 1) flush(undefined)
+  }
+  return found
 }
 
 /** An acronym a text defines in parentheses: "(ICRMW)", "(CAT)", "(OP-CRC)". */

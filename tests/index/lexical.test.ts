@@ -57,4 +57,18 @@ describe('buildLexicalIndex', () => {
     // The other record never says what its ICRMW stands for.
     expect(hits.sort()).toEqual(['90.1', '90.2'])
   })
+
+  it('finds a paragraph by the acronym of a list of words it gives in full', () => {
+    const blocks = [
+      recommendation(
+        'A/HRC/1/1',
+        '90.1',
+        'End discrimination against lesbian, gay, bisexual, transgender and intersex persons (Malta);'
+      ),
+      recommendation('A/HRC/1/1', '90.2', 'Adopt a national housing plan (Peru);'),
+    ]
+    const query = contentTerms('LGBTI').map((term) => ({ term, boost: 1 }))
+    const hits = searchBm25(buildLexicalIndex(blocks), query, 10).map((h) => blocks[h.doc]?.label)
+    expect(hits).toEqual(['90.1'])
+  })
 })

@@ -23,6 +23,18 @@ describe('acronymsOf', () => {
     expect(acronyms('reports from Mexico; Guatemala agreed')).toEqual([])
   })
 
+  it('reads the acronym of a list of words in any case, with and without the word they qualify', () => {
+    const found = acronyms(
+      'discrimination against lesbian, gay, bisexual, transgender and intersex persons'
+    )
+    expect(found).toEqual(expect.arrayContaining(['lgbti', 'lgbtip']))
+    expect(acronyms('economic, social and cultural rights')).toEqual(
+      expect.arrayContaining(['esc', 'escr'])
+    )
+    // Two words are no list.
+    expect(acronyms('social and cultural rights')).not.toContain('sc')
+  })
+
   it('leaves a name of another script or with no capitals alone', () => {
     expect(acronyms('the committee against torture')).toEqual([])
   })
