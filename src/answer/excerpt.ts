@@ -58,7 +58,8 @@ const MAX_LEAN = 2
 /**
  * Whether a sentence depends on the one before it: it opens with a pronoun, a demonstrative or a
  * connective ("It had ruled …", "That programme …", "Nevertheless, …"), or its opening phrase
- * refers back ("Based on the findings of that study, …"), or it opens with a definite noun the
+ * refers back ("Based on the findings of that study, …") or is followed by one ("Altogether, they
+ * …"), or it opens with a definite noun the
  * sentence before names ("The Institute …" after "… the National Institute of Migration …").
  */
 const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
@@ -69,6 +70,15 @@ const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence)
   const comma = sentence.text.indexOf(',')
   const opening = comma < 0 ? [] : tokens.filter((t) => t.end <= comma)
   if (opening.length <= OPENING_PHRASE_WORDS && opening.some((t) => LEANING_OPENERS.has(t.word)))
+    return true
+  // "Altogether, they had …": the subject after a short opening phrase leans back too.
+  const subject = comma < 0 ? undefined : tokens.find((t) => t.start > comma)
+  if (
+    subject &&
+    opening.length <= OPENING_PHRASE_WORDS &&
+    LEANING_OPENERS.has(subject.word) &&
+    !EXPLETIVE.test(sentence.text.slice(subject.start))
+  )
     return true
   if (first.word !== 'the' || !second) return false
   return before.words.stems.has(corpus.stem(second.word))

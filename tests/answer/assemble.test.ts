@@ -124,6 +124,11 @@ describe('excerpts that stand on their own', () => {
   it.each([
     ['reach back when the opening phrase refers back', 'Based on the findings of that study', true],
     ['reach back over a connective', 'Nevertheless, it brought challenges', true],
+    [
+      'reach back for the subject after an opening word',
+      'Altogether, they had a daily capacity',
+      true,
+    ],
     ['leave alone an expletive "there"', 'There had been reports that Mexican workers', false],
     [
       'leave alone an expletive "it"',
