@@ -190,6 +190,11 @@ export const ENGLISH_QUESTIONS = {
     /\b(?:not|never|n['’]t|left|without)\b.*\b(?:answer|repl|respond|address)|\bunanswered\b/i,
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
+  /** "Did it …", "What did she …": whom the question is about is the previous turn's. */
+  pronounSubject:
+    /^\s*(?:(?:what|how|when|where|why|which)\s+)?(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+(?:it(?!\s+(?:true|possible|the\s+case|known|clear|likely)\b)|she|he|they)\b/i,
+  /** "… on that?", "… about it?": what the question is about is the previous turn's too. */
+  demonstrativeObject: /\b(?:on|about|regarding|to|for)\s+(?:that|this|it|them)\s*[?.!]*\s*$/i,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,

@@ -416,10 +416,20 @@ export const readQuestion = (
         }
       : { speaker: own.speaker ?? previous.speaker }
   if (topic.length > 0) {
-    // "And what about children?": its own topic, the previous turn's frame.
+    // "And what about children?": its own topic, the previous turn's frame; "Did it recommend
+    // anything on that?" its own topic and the previous one's.
+    const both = ENGLISH_QUESTIONS.demonstrativeObject.test(own.text)
     return {
       ...own,
       ...who,
+      ...(both
+        ? {
+            topic: [
+              ...topic,
+              ...previous.topic.filter((t) => !topic.some((o) => o.word === t.word)),
+            ],
+          }
+        : {}),
       intent: intent === 'factual' ? previous.intent : intent,
       side: own.side ?? previous.side,
       answerType: own.answerType === 'other' ? previous.answerType : own.answerType,
@@ -444,6 +454,8 @@ const leans = (question: Question): boolean => {
   if (question.intent === 'meeting') return false
   if (question.refersToSpeakers) return true
   if (ENGLISH_QUESTIONS.followUp.test(question.text)) return true
+  if (ENGLISH_QUESTIONS.pronounSubject.test(question.text)) return true
+  if (ENGLISH_QUESTIONS.demonstrativeObject.test(question.text)) return true
   // A question that names a speaker ("What did Ms. Dzumhur ask?") stands alone.
   if (question.topic.length === 0) return question.speaker === null || question.side !== null
   // "What did they say about it?": a pronoun standing for the previous topic, and little else.

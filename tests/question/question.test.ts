@@ -232,6 +232,22 @@ describe('readQuestion, follow-ups', () => {
     expect(topicText(q)).toBe('remittances')
   })
 
+  it('takes whom a question with a pronoun for its subject is about from the previous turn', () => {
+    const before = 'What did Ms. Dzumhur ask about trafficking?'
+    const q = read('Did she also raise smuggling routes?', before)
+    expect(q).toMatchObject({ followsUp: before, speaker: 'Ms. Dzumhur' })
+    expect(topicText(q)).toContain('smuggling')
+    // "Is it true that …" is no pronoun standing for anyone.
+    expect(read('Is it true that remittances rose?', previous).followsUp).toBeNull()
+  })
+
+  it('adds the previous topic to a question that ends on it ("… on that?")', () => {
+    const before = 'What did Ms. Dzumhur ask about trafficking?'
+    const q = read('Did the delegation give figures on that?', before)
+    expect(q.followsUp).toBe(before)
+    expect(topicText(q)).toMatch(/figures.*trafficking/)
+  })
+
   it('leaves alone a question that names its speaker', () => {
     expect(read('What did Ms. Dzumhur ask?', previous).followsUp).toBeNull()
   })
