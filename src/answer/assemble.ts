@@ -315,7 +315,8 @@ const replyAnswer = async (
   if (replies.length === 0) {
     if (!first) return null
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
-    const quoted = quote(corpus, first, bearing(corpus, first))
+    // The question asked, not the paragraph's other questions.
+    const quoted = quote(corpus, first, bearing(corpus, first).slice(0, 1))
     return answered(
       'reply',
       `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}`,

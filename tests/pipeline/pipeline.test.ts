@@ -237,6 +237,9 @@ describe('ask, by kind of question', () => {
       /^No reply is recorded in CMW\/C\/SR\.593 \(the question: para\. 37\)/
     )
     expect(response.excerpts.every((e) => e.paragraph === 37)).toBe(true)
+    // The question asked, not the paragraph's next one on birth registration.
+    expect(response.excerpts).toHaveLength(1)
+    expect(response.excerpts[0]?.text).toMatch(/Haitian child/)
   })
 
   it('prefers the sentence holding a figure when asked how many', async () => {
