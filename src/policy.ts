@@ -57,7 +57,7 @@ export const PolicySchema = z
     /** …and answers it at least this share as well as it answers any question put before it. */
     replyShare: z.number().min(0).max(1),
     /**
-     * A reply's score is multiplied by this for each exchange of the same meeting between the
+     * A reply's score is multiplied by this for each exchange of the dialogue between the
      * question's and its own: the delegation answers the turn just put to it first.
      */
     replyDecay: z.number().min(0).max(1),

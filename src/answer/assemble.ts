@@ -211,15 +211,15 @@ const factualAnswer = (
   return answered('factual', text + more, quotes)
 }
 
+/** "Iran", "Iran or Peru", "Iran, Chile or Peru". */
+const oneOf = (names: readonly string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
+
 /**
  * What the other side said in reply: the delegation's paragraphs that address the topic after
  * the question was put (in a report of States' statements, wherever they stand), with the
  * question they answer; or, where none does, that no reply is recorded.
  */
-/** "Iran", "Iran or Peru", "Iran, Chile or Peru". */
-const oneOf = (names: readonly string[]): string =>
-  names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
-
 const replyAnswer = async (
   corpus: Corpus,
   retrieval: Retrieval,

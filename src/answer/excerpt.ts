@@ -59,8 +59,8 @@ const MAX_LEAN = 2
  * Whether a sentence depends on the one before it: it opens with a pronoun, a demonstrative or a
  * connective ("It had ruled …", "That programme …", "Nevertheless, …"), or its opening phrase
  * refers back ("Based on the findings of that study, …") or is followed by one ("Altogether, they
- * …"), or it opens with a definite noun the
- * sentence before names ("The Institute …" after "… the National Institute of Migration …").
+ * …"), or it opens with a definite noun the sentence before names ("The Institute …" after "… the
+ * National Institute of Migration …").
  */
 const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
   const tokens = corpus.tokens(sentence.text)

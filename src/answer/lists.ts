@@ -30,17 +30,13 @@ export const withListNeighbours = async (
   chosen: readonly Judged[]
 ): Promise<Judged[]> => {
   const taken = new Set(chosen.map((j) => j.block))
-  const runs = (block: Block) =>
+  // Each chosen item's neighbours, each way, nearest first.
+  const runs = chosen.map(({ block }) =>
     [-1, 1].map((direction) =>
       Array.from({ length: LIST_REACH }, (_, k) => listItem(corpus, block, direction * (k + 1)))
     )
-  const candidates = [
-    ...new Set(
-      chosen.flatMap((j) =>
-        runs(j.block).flatMap((run) => run.filter((b): b is Block => !!b && !taken.has(b)))
-      )
-    ),
-  ]
+  )
+  const candidates = [...new Set(runs.flat(2).filter((b): b is Block => !!b && !taken.has(b)))]
   const [first] = chosen
   if (!first || candidates.length === 0) return [...chosen]
   const judged = await judge(
@@ -54,15 +50,14 @@ export const withListNeighbours = async (
     judged.filter((j) => j.relevance >= corpus.policy.listRelevance).map((j) => [j.block, j])
   )
   const joined: Judged[] = []
-  for (const { block } of chosen)
-    for (const run of runs(block))
-      for (const next of run) {
-        // A run goes on through items already quoted.
-        if (next && taken.has(next)) continue
-        const found = next && passing.get(next)
-        if (!found) break
-        taken.add(found.block)
-        joined.push(found)
-      }
+  for (const run of runs.flat())
+    for (const next of run) {
+      // A run goes on through items already quoted.
+      if (next && taken.has(next)) continue
+      const found = next && passing.get(next)
+      if (!found) break
+      taken.add(found.block)
+      joined.push(found)
+    }
   return [...chosen, ...joined.slice(0, corpus.policy.broadMax)]
 }

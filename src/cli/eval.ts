@@ -97,8 +97,8 @@ const calibrateBroad = async (
 ): Promise<Partial<Policy>> => {
   const asked = tuning.filter((o) => o.intent === 'broad' && o.gold.size > 0).map((o) => o.question)
   if (asked.length === 0) return {}
-  const best = async <K extends 'broadRelevance' | 'listRelevance'>(
-    key: K,
+  const best = async (
+    key: 'broadRelevance' | 'listRelevance',
     fixed: Partial<Policy>,
     ceiling: number
   ) => {

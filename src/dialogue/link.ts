@@ -20,7 +20,7 @@ export type LinkPolicy = {
   repliesMax: number
 }
 
-/** Where blocks stand in a dialogue: their order, and the exchanges of one meeting between two. */
+/** Where blocks stand in a dialogue: their order, and the exchanges between a question and a reply. */
 export type Placement = {
   position: (block: Block) => number
   exchangesBetween: (asked: Block, reply: Block) => number
@@ -57,7 +57,7 @@ const replyTo = (
  * dialogue, each with its sentences' vectors in the dialogue's own embedding)
  * that come after it, cover at least `replyLink` of it, and answer it nearly as well as they answer
  * any question put before them (`replyShare` of their best): a reply paragraph is about the
- * questions it covers best, not every question that shares its words. Each exchange of the meeting
+ * questions it covers best, not every question that shares its words. Each exchange of the dialogue
  * between question and reply scales the reply's score by `replyDecay`. A question is answered when
  * its replies together cover `replyAnswered` of it, partly answered when they cover less, and has
  * no reply recorded when none qualifies.

@@ -38,19 +38,22 @@ export const structuralLabel = (block: Pick<Block, 'kind' | 'text'>): string => 
 export const lexicalDocument = (
   block: Block,
   glossary: ReadonlyMap<string, string> = new Map()
-): Bm25Document => ({
-  key: blockKey(block),
-  fields: [
-    { text: block.text, boost: 1 },
-    // What its acronyms stand for, as its record defines them: "Ratify ICRMW" is about migrant workers.
-    { text: spelledOut(block.text, tokenize(block.text), glossary).join(' '), boost: 1 },
-    // The acronyms its lists of words make: "lesbian, gay, bisexual, transgender and intersex" is LGBTI.
-    { text: enumerationAcronyms(block.text, tokenize(block.text)).join(' '), boost: 1 },
-    { text: block.speaker ?? '', boost: 1.5 },
-    { text: block.roles.map((r) => ROLE_LABELS[r]).join(' '), boost: 0.5 },
-    { text: structuralLabel(block), boost: 0.8 },
-  ],
-})
+): Bm25Document => {
+  const tokens = tokenize(block.text)
+  return {
+    key: blockKey(block),
+    fields: [
+      { text: block.text, boost: 1 },
+      // What its acronyms stand for, as its record defines them: "Ratify ICRMW" is about migrant workers.
+      { text: spelledOut(block.text, tokens, glossary).join(' '), boost: 1 },
+      // The acronyms its lists of words make: "lesbian, gay, bisexual, transgender and intersex" is LGBTI.
+      { text: enumerationAcronyms(block.text, tokens).join(' '), boost: 1 },
+      { text: block.speaker ?? '', boost: 1.5 },
+      { text: block.roles.map((r) => ROLE_LABELS[r]).join(' '), boost: 0.5 },
+      { text: structuralLabel(block), boost: 0.8 },
+    ],
+  }
+}
 
 export const buildLexicalIndex = (blocks: Block[]): Bm25Index => {
   const texts = new Map<string, string[]>()

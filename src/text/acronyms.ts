@@ -54,6 +54,9 @@ export const acronymsOf = (
 /** Fewest words of a list whose initials make an acronym: "lesbian, gay, bisexual". */
 const MIN_LISTED = 3
 
+/** What separates the items of a list: a comma, "and" or "or", or both. */
+const LIST_GAP = /^(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)$/
+
 /**
  * The acronyms of lists of single words, whatever their case, with and without the word they
  * qualify: "lesbian, gay, bisexual, transgender and intersex persons" is LGBTI (and LGBTIP),
@@ -72,22 +75,18 @@ export const enumerationAcronyms = (text: string, tokens: readonly Token[]): str
     }
     run = []
   }
-  for (const [i, token] of tokens.entries()) {
-    const previous = run[run.length - 1]
-    const gap = previous ? text.slice(previous.end, token.start) : ''
+  for (const token of tokens) {
     // "and" joins the last item: it is no item of its own.
     if (token.word === 'and' || token.word === 'or') continue
-    const listed =
-      previous &&
-      /^(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)$/.test(gap) &&
-      /^\p{L}+$/u.test(token.word)
-    if (listed) run.push(token)
+    const previous = run[run.length - 1]
+    const word = /^\p{L}+$/u.test(token.word)
+    if (word && previous && LIST_GAP.test(text.slice(previous.end, token.start))) run.push(token)
     else {
       flush(token)
-      if (/^\p{L}+$/u.test(token.word)) run = [token]
+      if (word) run = [token]
     }
-    if (i === tokens.length - 1) flush(undefined)
   }
+  flush(undefined)
   return found
 }
 

@@ -33,6 +33,8 @@ describe('acronymsOf', () => {
     )
     // Two words are no list.
     expect(acronyms('social and cultural rights')).not.toContain('sc')
+    // A list at the very end of a text, however it ends, still counts.
+    expect(acronyms('rights of lesbian, gay and bisexual and')).toContain('lgb')
   })
 
   it('leaves a name of another script or with no capitals alone', () => {
