@@ -36,13 +36,17 @@ export type AnswerBody = Pick<
   'kind' | 'answer' | 'abstained' | 'excerpts' | 'citations' | 'alsoMentioned' | 'closest'
 >
 
-/** The sentences of a judged block that bear on the topic, best first; at least its best one. */
-const bearing = (corpus: Corpus, judged: Judged): JudgedSentence[] => {
-  const { bearing: floor, sentencesPerParagraph } = corpus.policy
+/** The sentences of a judged block that bear on the topic, at most `limit`, best first; at least its best one. */
+const bearing = (
+  corpus: Corpus,
+  judged: Judged,
+  limit = corpus.policy.sentencesPerParagraph
+): JudgedSentence[] => {
+  const floor = corpus.policy.bearing
   const sorted = [...judged.sentences].sort((a, b) => b.relevance - a.relevance)
   const bearing = sorted.filter((s) => s.coverage >= floor)
   return (bearing.length > 0 ? bearing : sorted.slice(0, 1))
-    .slice(0, sentencesPerParagraph)
+    .slice(0, limit)
     .sort((a, b) => a.at - b.at)
 }
 
@@ -151,7 +155,8 @@ const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): A
   const groups = SIDES.flatMap((side) => {
     const quotes = chosen
       .filter((j) => sideOfBlock(j.block) === side)
-      .flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+      // A broad answer gives every sentence of a paragraph that bears on the topic.
+      .flatMap((j) => quote(corpus, j, bearing(corpus, j, Infinity)))
     return quotes.length > 0 ? [{ side, quotes }] : []
   })
   const text = groups.map((g) => formatQuotes(SIDE_HEADINGS[g.side], g.quotes)).join('\n\n')

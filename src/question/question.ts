@@ -105,11 +105,33 @@ const meetingFieldOf = (text: string): MeetingField | null => {
   return null
 }
 
-/** The speaker phrase of "What did Ms. Dzumhur ask …", when someone in the records answers to it. */
-const namedSpeaker = (corpus: Corpus, text: string): string | null => {
+/**
+ * Whether a word is the name of a State under review or its adjective: "Slovenia", "Slovenian",
+ * "Mexican" (all but the name's last letter start it).
+ */
+const namesState = (word: string, states: readonly string[]): boolean =>
+  states.some((state) =>
+    state
+      .toLowerCase()
+      .split(/\s+/)
+      .some((name) => name.length >= 4 && word.toLowerCase().startsWith(name.slice(0, -1)))
+  )
+
+/**
+ * The speaker phrase of "What did Ms. Dzumhur ask …", when someone in the records answers to it,
+ * or when it names a side in words of its own ("the Slovenian delegation"), naming no one else.
+ */
+const namedSpeaker = (corpus: Corpus, text: string, states: readonly string[]): string | null => {
   const phrase = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
   if (phrase && ENGLISH_SPEAKERS.group.test(phrase)) return null
   if (phrase && corpus.speakerBlocks(phrase).size > 0) return phrase
+  const sides = [ENGLISH_SPEAKERS.delegation, ENGLISH_SPEAKERS.committee]
+  if (phrase && sides.some((side) => side.test(phrase))) {
+    // What the phrase says besides its side must be the State's name, if anything is a name.
+    const rest = sides.reduce((p, side) => p.replace(new RegExp(side.source, 'gi'), ' '), phrase)
+    const names = corpus.tokens(rest).map((t) => rest.slice(t.start, t.end))
+    if (names.every((w) => !/^\p{Lu}/u.test(w) || namesState(w, states))) return phrase
+  }
   return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
 }
 
@@ -308,11 +330,11 @@ export const readQuestion = (
   const [asked = text, ...scene] = splitSentences(text)
     .map((span) => text.slice(span.start, span.end))
     .reverse()
-  const named = english ? namedSpeaker(corpus, asked) : null
   // The States under review in the records asked about: another State named in a report is a speaker.
   const states = corpus.index.records.flatMap((r) =>
     r.state && (!context.record || r.symbol === context.record) ? [r.state] : []
   )
+  const named = english ? namedSpeaker(corpus, asked, states) : null
   // Another language's question names its side in its own words, and nobody by name.
   const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
@@ -330,6 +352,7 @@ export const readQuestion = (
     named,
     anaphor?.[0],
     besides?.[0],
+    english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
     ENGLISH_QUESTIONS.raising.exec(text)?.[0],
     // "On what date …", "In what year …" say what kind of answer, not what about.
     english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,

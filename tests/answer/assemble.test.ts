@@ -57,6 +57,24 @@ describe('broad answers', () => {
     expectGrounded(loose)
   })
 
+  it('quote every sentence of a paragraph that bears on the topic, however few a factual answer takes', async () => {
+    const oneEach = composePipeline(index, {
+      policy: { ...DEFAULT_POLICY, sentencesPerParagraph: 1 },
+    })
+    const response = await oneEach.ask(
+      AskRequestSchema.parse({ question: 'What did the delegation say about refugees?' })
+    )
+    expect(response.kind).toBe('broad')
+    const sentences = new Map<string, number>()
+    for (const e of response.excerpts)
+      sentences.set(
+        e.block,
+        (sentences.get(e.block) ?? 0) + (e.text.match(/\.(?:\s|$)/g) ?? []).length
+      )
+    expect(Math.max(...sentences.values())).toBeGreaterThan(1)
+    expectGrounded(response)
+  })
+
   it('answer "Who asked about …" from those who put questions, naming the rest', async () => {
     const response = await answer(
       'Who asked about the mobile phone application for Mexicans in the United States?'

@@ -40,6 +40,19 @@ describe('readQuestion', () => {
     })
   })
 
+  it('reads a side named in words of its own, and whom it told, as no part of the topic', () => {
+    const q = read('What did the Mexican delegation tell the Committee about remittances?')
+    expect(q).toMatchObject({ side: 'delegation', speaker: null, intent: 'broad' })
+    expect(topicText(q)).toBe('remittances')
+    expect(read('What did the State party delegation say about detention?').side).toBe('delegation')
+  })
+
+  it('reads a delegation of another State as no side, its name as topic', () => {
+    const q = read('What did the delegation of Brazil say about the Convention?')
+    expect(q.side).toBeNull()
+    expect(topicText(q)).toMatch(/\bBrazil\b/)
+  })
+
   it('names no speaker for a person the records do not know', () => {
     expect(read('What did Mr. Smith ask?').speaker).toBeNull()
   })
