@@ -238,9 +238,13 @@ export const ENGLISH_SPEAKERS = {
     String.raw`\b(?:(?:(?:that|this|the\s+same)\s+(?:country|state|delegation|government|member|speaker|expert|rapporteur)|(?:those|these|the\s+same)\s+(?:countries|states|delegations|governments|members|speakers|experts|rapporteurs))(?:\s+(?:also\s+)?${SPEECH_VERB})?|(?:which|who|any|one|each|how\s+many)\s+of\s+(?:them|those|these)|(?:he|she|they)\s+(?:also\s+)?${SPEECH_VERB})\b`,
     'i'
   ),
-  /** "What the delegation told the Working Group about …": whom a speaker told, no part of the topic. */
+  /**
+   * "What the delegation told the Working Group about …": whom a speaker told, named with a
+   * capital, is no part of the topic. No `i` flag: under it `\p{Lu}` takes any letter, and
+   * "informed of the procedure on asylum" would lose "of the procedure".
+   */
   addressee:
-    /\b(?:tell|tells|told|inform|informs|informed|assure|assures|assured)\s+(?:the\s+)?\p{Lu}[^?.]*?(?=\s+(?:about|on|regarding|concerning|of|that)\b)/iu,
+    /\b(?:tell|tells|told|inform|informs|informed|assure|assures|assured)\s+(?:the\s+)?\p{Lu}[^?.]*?(?=\s+(?:about|on|regarding|concerning|of|that)\b)/u,
   /** "What did States recommend …": a group named by a common noun, not a speaker ("United States"). */
   group:
     /^\s*(?:the\s+)?(?:other\s+|recommending\s+|some\s+|many\s+|several\s+)?(?:states|countries|delegations|governments|nations)\s*$/i,

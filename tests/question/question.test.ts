@@ -47,6 +47,12 @@ describe('readQuestion', () => {
     expect(read('What did the State party delegation say about detention?').side).toBe('delegation')
   })
 
+  it('keeps in the topic what follows a verb of telling when no one is named', () => {
+    expect(topicText(read('How were migrants informed of the procedure on asylum?'))).toMatch(
+      /\bprocedure\b/
+    )
+  })
+
   it('reads a delegation of another State as no side, its name as topic', () => {
     const q = read('What did the delegation of Brazil say about the Convention?')
     expect(q.side).toBeNull()
