@@ -2,12 +2,14 @@
 import { NUMBER_WORDS, DURATION_UNITS, MONTHS } from '../language/english.ts'
 import type { Policy } from '../policy.ts'
 import type { Block } from '../records/block.ts'
+import { ASKING_ROLES } from '../records/roles.ts'
 import type { AnswerType, Question } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { queryTerm, termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
+import { isRequest } from '../text/requests.ts'
 
 /** One sentence of a judged block. */
 export type JudgedSentence = {
@@ -159,6 +161,13 @@ export const judge = async (
       terms.length === 0 ? 1 : share(withSentenceBefore(mine, own[at - 1]))
     )
     const blockSentences = corpus.sentences(block)
+    // What a member or another State asks for ("would appreciate data on the number …") is not
+    // given by their asking: a figure or a date is not read from a request (a name, who asked, is).
+    const asks =
+      (question.answerType === 'number' ||
+        question.answerType === 'duration' ||
+        question.answerType === 'time') &&
+      block.roles.some((r) => ASKING_ROLES.includes(r))
     const sentences = blockSentences.map((s, at): JudgedSentence => {
       const mine = own[at] ?? []
       const similarity = Math.max(
@@ -172,7 +181,10 @@ export const judge = async (
         coverage: terms.length === 0 ? 1 : share(mine),
         similarity,
         relevance: relevanceOf(policy, { coverage, similarity, absent }),
-        fits: fitsAnswerType(s.text, question.answerType, question) && counts(blockSentences, at),
+        fits:
+          fitsAnswerType(s.text, question.answerType, question) &&
+          counts(blockSentences, at) &&
+          !(asks && isRequest(s.text)),
       }
     })
     const coverage = Math.max(0, ...windowed)

@@ -1,7 +1,7 @@
 // The questions in the Committee's turns: each sentence that asks the State for something, standing on its own, with its topic.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { standingExcerpt } from '../answer/excerpt.ts'
-import { ENGLISH_REQUESTS, SCAFFOLD, STOPWORDS } from '../language/english.ts'
+import { SCAFFOLD, STOPWORDS } from '../language/english.ts'
 import type { TermStats } from '../index/lexical.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { queryTerm } from '../retrieve/coverage.ts'
+import { isRequest } from '../text/requests.ts'
 
 export type AskedQuestion = {
   id: string
@@ -19,10 +20,6 @@ export type AskedQuestion = {
   /** The question's embedding, for its similarity to reply sentences. */
   vector: number[]
 }
-
-/** A sentence asks when it ends in "?" or reports a request ("She would like to know …"). */
-export const isRequest = (sentence: string): boolean =>
-  /\?\s*[”"’)]*\s*$/.test(sentence) || ENGLISH_REQUESTS.some((r) => r.test(sentence))
 
 /**
  * The content words of a passage, as terms weighted by `stats`; names and figures exact. Words of

@@ -117,6 +117,15 @@ describe('factual answers', () => {
     expect(other.answer).toContain('No paragraph on it gives a figure')
   })
 
+  it('never give a figure from a sentence that asks for it, and abstain when only the question holds one', async () => {
+    // Para. 3 asks for "the number of unaccompanied minors who had temporary permits … between 2018 and 2023".
+    const response = await answer(
+      'How many unaccompanied minors had temporary permits on humanitarian grounds?'
+    )
+    expect(response.abstained).toBe(true)
+    expect(response.answer).toContain('No paragraph on it gives a figure')
+  })
+
   it('lead with the sentence that answers, before the further ones of its paragraph', async () => {
     const response = await answer('What has been done on access to education for migrant children?')
     const [lead, ...rest] = response.excerpts

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT, loadConfig } from '../../src/config.ts'
 import { Dialogues, dialogueKey, exchangesOf } from '../../src/dialogue/map.ts'
-import { isRequest } from '../../src/dialogue/questions.ts'
 import type { DialogueMap } from '../../src/dialogue/schema.ts'
 import { DialogueMapSchema } from '../../src/dialogue/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
@@ -35,27 +34,6 @@ const byText = (map: DialogueMap, words: string) => {
   if (!found) throw new Error(`no question with "${words}"`)
   return found
 }
-
-describe('isRequest', () => {
-  it.each([
-    'He wondered whether the State party intended to raise the age.',
-    'She would like to know what support foster families received.',
-    'It would be useful to learn what measures had been taken.',
-    'Further information on sign language interpreters would be welcome.',
-    'Did the new child benefit reach families without a fixed address?',
-  ])('reads "%s" as a question', (sentence) => {
-    expect(isRequest(sentence)).toBe(true)
-  })
-
-  it.each([
-    'The Committee thanked the delegation for the constructive dialogue.',
-    'Migrants had been requested to provide documentation at bus stations.',
-    'A draft bill would be submitted to parliament in the spring.',
-    'He would like to encourage the State party to review its approach to border control.',
-  ])('does not read "%s" as a question', (sentence) => {
-    expect(isRequest(sentence)).toBe(false)
-  })
-})
 
 describe('exchangesOf', () => {
   const block = (

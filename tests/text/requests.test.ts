@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { isRequest } from '../../src/text/requests.ts'
+
+describe('isRequest', () => {
+  it.each([
+    'He wondered whether the State party intended to raise the age.',
+    'She would like to know what support foster families received.',
+    'It would be useful to learn what measures had been taken.',
+    'Further information on sign language interpreters would be welcome.',
+    'Did the new child benefit reach families without a fixed address?',
+  ])('reads "%s" as a question', (sentence) => {
+    expect(isRequest(sentence)).toBe(true)
+  })
+
+  it.each([
+    'The Committee thanked the delegation for the constructive dialogue.',
+    'Migrants had been requested to provide documentation at bus stations.',
+    'A draft bill would be submitted to parliament in the spring.',
+    'He would like to encourage the State party to review its approach to border control.',
+  ])('does not read "%s" as a question', (sentence) => {
+    expect(isRequest(sentence)).toBe(false)
+  })
+})
