@@ -24,6 +24,7 @@ export const PolicySchema = z
     relevanceCoverage: z.number(),
     relevanceSimilarity: z.number(),
     relevanceAbsent: z.number(),
+    relevanceAgreement: z.number(),
     /**
      * The one threshold on relevance: a block at or above it answers the question (and joins a
      * broad answer); when no block reaches it, Rapporteur abstains. Chosen on the tuning split
@@ -82,10 +83,11 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   rerankDepth: 20,
   synonymSimilarity: 0.72,
   expansionSimilarity: 0.6,
-  relevanceBias: -5.133,
-  relevanceCoverage: 4.96,
-  relevanceSimilarity: 1.635,
-  relevanceAbsent: 0.7,
+  relevanceBias: -4.545,
+  relevanceCoverage: 3.903,
+  relevanceSimilarity: 0.957,
+  relevanceAbsent: 1.007,
+  relevanceAgreement: 1.853,
   relevance: 0.1,
   broadRelevance: 0.1,
   listRelevance: 0.06,

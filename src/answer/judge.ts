@@ -34,6 +34,8 @@ export type Judged = {
   similarity: number
   /** Share of the question's weight that no judged block matches at all. */
   absent: number
+  /** 1 when the lexical and the dense ranking each put it first, else 0. */
+  agreement: number
   /** The policy's calibrated mix of the two, in [0, 1]: what the one relevance threshold is applied to. */
   relevance: number
   sentences: JudgedSentence[]
@@ -71,11 +73,17 @@ export const fitsAnswerType = (text: string, type: AnswerType, question: Questio
 }
 
 /**
- * What relevance is calibrated on, each in [0, 1]. Not the place in the ranking: the best block
- * of every question is first, so it says nothing about whether the record answers at all, and a
- * broad question's fifth paragraph addresses it as much as its first.
+ * What relevance is calibrated on, each in [0, 1]. Not the place in the fused ranking: the best
+ * block of every question is first, so it says nothing about whether the record answers at all,
+ * and a broad question's fifth paragraph addresses it as much as its first. Whether two rankers
+ * that read the question differently agree on a block does say something.
  */
-export type RelevanceFeatures = { coverage: number; similarity: number; absent: number }
+export type RelevanceFeatures = {
+  coverage: number
+  similarity: number
+  absent: number
+  agreement: number
+}
 
 /**
  * The chance that a block (or sentence) with these features addresses the question: a logistic
@@ -89,7 +97,8 @@ export const relevanceOf = (policy: Policy, f: RelevanceFeatures): number =>
         policy.relevanceBias +
         policy.relevanceCoverage * f.coverage +
         policy.relevanceSimilarity * f.similarity +
-        policy.relevanceAbsent * f.absent
+        policy.relevanceAbsent * f.absent +
+        policy.relevanceAgreement * f.agreement
       )
     ))
 
@@ -153,7 +162,8 @@ export const judge = async (
         (s) => s && termMatch(t, besides(s, others), corpus) > 0
       )
     })
-  return top.map(({ block, score }, i) => {
+  return top.map(({ block, score, agreed }, i) => {
+    const agreement = agreed ? 1 : 0
     const own = matches[i] ?? []
     // Each sentence's coverage read with the one before it; a paragraph's ideas are not pooled
     // across it: "child" in one sentence and "labour" in another do not make child labour.
@@ -180,7 +190,7 @@ export const judge = async (
         text: s.text,
         coverage: terms.length === 0 ? 1 : share(mine),
         similarity,
-        relevance: relevanceOf(policy, { coverage, similarity, absent }),
+        relevance: relevanceOf(policy, { coverage, similarity, absent, agreement }),
         fits:
           fitsAnswerType(s.text, question.answerType, question) &&
           counts(blockSentences, at) &&
@@ -195,7 +205,8 @@ export const judge = async (
       coverage,
       similarity,
       absent,
-      relevance: relevanceOf(policy, { coverage, similarity, absent }),
+      agreement,
+      relevance: relevanceOf(policy, { coverage, similarity, absent, agreement }),
       sentences,
     }
   })

@@ -6,7 +6,11 @@ import { isUseful } from './run.ts'
 
 export type RelevanceWeights = Pick<
   Policy,
-  'relevanceBias' | 'relevanceCoverage' | 'relevanceSimilarity' | 'relevanceAbsent'
+  | 'relevanceBias'
+  | 'relevanceCoverage'
+  | 'relevanceSimilarity'
+  | 'relevanceAbsent'
+  | 'relevanceAgreement'
 >
 
 type Sample = { x: number[]; y: number; weight: number }
@@ -26,7 +30,7 @@ const samplesOf = (outcomes: readonly Outcome[]): Sample[] => {
   const weightOf = recordWeights(asked)
   return asked.flatMap((o) =>
     o.judged.map(({ key, features: f }) => ({
-      x: [f.coverage, f.similarity, f.absent],
+      x: [f.coverage, f.similarity, f.absent, f.agreement],
       y: o.question.answerable && o.gold.has(key) ? 1 : 0,
       weight: weightOf(o),
     }))
@@ -34,7 +38,7 @@ const samplesOf = (outcomes: readonly Outcome[]): Sample[] => {
 }
 
 /**
- * Maximum-likelihood weights by Newton's method (four parameters, a few thousand samples), with
+ * Maximum-likelihood weights by Newton's method (five parameters, a few thousand samples), with
  * a little L2 shrinkage so that a feature the tuning questions never vary cannot run away.
  */
 export const fitRelevance = (
@@ -42,11 +46,11 @@ export const fitRelevance = (
   { iterations = 50, shrinkage = 1e-3 } = {}
 ): RelevanceWeights => {
   const samples = samplesOf(outcomes)
-  const n = 4
-  const w = [0, 0, 0, 0]
+  const n = 1 + (samples[0]?.x.length ?? 0)
+  const w = Array.from({ length: n }, () => 0)
   for (let step = 0; step < iterations; step++) {
-    const gradient = [0, 0, 0, 0]
-    const hessian = Array.from({ length: n }, () => [0, 0, 0, 0])
+    const gradient = Array.from({ length: n }, () => 0)
+    const hessian = Array.from({ length: n }, () => Array.from({ length: n }, () => 0))
     for (const { x, y, weight } of samples) {
       const v = [1, ...x]
       const p = 1 / (1 + Math.exp(-v.reduce((sum, vi, i) => sum + vi * (w[i] ?? 0), 0)))
@@ -71,6 +75,7 @@ export const fitRelevance = (
     relevanceCoverage: round(w[1]),
     relevanceSimilarity: round(w[2]),
     relevanceAbsent: round(w[3]),
+    relevanceAgreement: round(w[4]),
   }
 }
 

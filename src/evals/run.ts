@@ -95,7 +95,12 @@ export const runEval = async (
       relevance: Math.max(0, ...judged.map((j) => j.relevance)),
       judged: judged.map((j) => ({
         key: blockKey(j.block),
-        features: { coverage: j.coverage, similarity: j.similarity, absent: j.absent },
+        features: {
+          coverage: j.coverage,
+          similarity: j.similarity,
+          absent: j.absent,
+          agreement: j.agreement,
+        },
       })),
       unknownName: unknownNames(retrieval.terms, corpus, read.record).length > 0,
       intent: read.intent,

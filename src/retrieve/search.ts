@@ -18,6 +18,8 @@ export type RankedBlock = {
   block: Block
   /** Higher is better; cosine similarity for dense, BM25+ for bm25, fused score for hybrid. */
   score: number
+  /** Hybrid only: the lexical and the dense ranking, each on its own, put this block first. */
+  agreed?: boolean
 }
 
 export type SearchOptions = {
@@ -168,18 +170,30 @@ export const search = async (
       ? lexicalSearch(corpus, focus, pool, admitted)
       : mode === 'dense'
         ? await denseSearch(corpus, focus, pool, { admitted, fill: true })
-        : rerankByCoverage(
-            corpus,
-            fuseRankings(
-              [
-                lexicalSearch(corpus, focus, pool, admitted),
-                await denseSearch(corpus, focus, pool, { admitted }),
-              ],
-              [policy.lexicalWeight, 1 - policy.lexicalWeight]
-            ),
-            termsOf(corpus, question)
-          )
+        : await hybridSearch(corpus, question, focus, pool, admitted)
   return pickOrdinal(ranked, question.ordinal).slice(0, k)
+}
+
+/** Fuses the lexical and the dense ranking, then reranks the top by coverage. */
+const hybridSearch = async (
+  corpus: Corpus,
+  question: Question,
+  focus: string,
+  pool: number,
+  admitted: ReadonlySet<Block> | undefined
+): Promise<RankedBlock[]> => {
+  const { lexicalWeight } = corpus.policy
+  const lexical = lexicalSearch(corpus, focus, pool, admitted)
+  const dense = await denseSearch(corpus, focus, pool, { admitted })
+  const fused = rerankByCoverage(
+    corpus,
+    fuseRankings([lexical, dense], [lexicalWeight, 1 - lexicalWeight]),
+    termsOf(corpus, question)
+  )
+  // Two rankers that read a question differently (by its words, by its meaning) agreeing on one
+  // block is evidence that the record addresses it: a close but unaddressed topic scatters them.
+  const agreed = lexical[0]?.block === dense[0]?.block ? lexical[0]?.block : undefined
+  return fused.map((r) => (r.block === agreed ? { ...r, agreed: true } : r))
 }
 
 /**
@@ -215,5 +229,10 @@ const pickOrdinal = (ranked: RankedBlock[], ordinal: number | null): RankedBlock
   )
   const inOrder = [...alike].sort((a, b) => a.block.order - b.block.order)
   const wanted = ordinal > 0 ? inOrder[ordinal - 1] : inOrder[inOrder.length + ordinal]
-  return wanted ? [{ ...wanted, score: top.score }, ...ranked.filter((r) => r !== wanted)] : ranked
+  if (!wanted) return ranked
+  // The one asked for takes the top's place, with what the rankers' agreement said of it.
+  return [
+    { ...wanted, score: top.score, agreed: top.agreed },
+    ...ranked.filter((r) => r !== wanted).map(({ block, score }) => ({ block, score })),
+  ]
 }

@@ -90,9 +90,9 @@ describe('bestThreshold', () => {
 describe('fitRelevance', () => {
   it('gives coverage a positive weight when gold blocks are the ones that cover the question', () => {
     const judged = (record: string): Outcome['judged'] => [
-      { key: `${record}#1`, features: { coverage: 0.9, similarity: 0.5, absent: 0 } },
-      { key: `${record}#2`, features: { coverage: 0.1, similarity: 0.5, absent: 0 } },
-      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0 } },
+      { key: `${record}#1`, features: { coverage: 0.9, similarity: 0.5, absent: 0, agreement: 0 } },
+      { key: `${record}#2`, features: { coverage: 0.1, similarity: 0.5, absent: 0, agreement: 0 } },
+      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
     ]
     const outcomes = ['A', 'B', 'C'].map((record) =>
       outcome({ record, answerable: true, abstained: false, judged: judged(record) })

@@ -80,6 +80,34 @@ describe('search', () => {
     expect(await ids('When was the meeting first suspended?', { k: 1 })).toEqual(['procedural-2'])
   })
 
+  it('marks as agreed the one block that the lexical and the dense ranking each put first', async () => {
+    for (const question of [
+      'migrant integration centres at the northern border',
+      'What did the Committee say about climate change?',
+      'consular assistance',
+      'remittances',
+    ]) {
+      const [lexical] = await search(question, { mode: 'bm25', k: 1 })
+      const [dense] = await search(question, { mode: 'dense', k: 1 })
+      const agreed = (await search(question, { k: 20 })).filter((r) => r.agreed)
+      expect(agreed.map((r) => r.block)).toEqual(
+        lexical && lexical.block === dense?.block ? [lexical.block] : []
+      )
+    }
+    // Both rankings put paragraph 41 first for remittances: the checks above are not all vacuous.
+    const [top] = await search('remittances', { k: 1 })
+    expect([top?.block.id, top?.agreed]).toEqual(['41', true])
+  })
+
+  it('passes the rankers’ agreement on to the procedural line an ordinal picks, and only to it', async () => {
+    const agreed = async (question: string) =>
+      (await search(question, { k: 5 })).filter((r) => r.agreed).map((r) => r.block.id)
+    expect(await agreed('When was the meeting suspended for the second time?')).toEqual([
+      'procedural-3',
+    ])
+    expect(await agreed('When was the meeting first suspended?')).toEqual(['procedural-2'])
+  })
+
   it.each(['hybrid', 'bm25', 'dense'] as const)(
     'returns k distinct blocks, best first, in %s mode',
     async (mode) => {
