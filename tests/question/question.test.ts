@@ -152,6 +152,15 @@ describe('readQuestion', () => {
     expect(closing.topic).toEqual([])
   })
 
+  it('reads "what did X recommend" as all X said, recommending being what every speaker of a review does', () => {
+    const q = read('What did Mr. Kariyawasam recommend?')
+    expect(q).toMatchObject({ speaker: 'Mr. Kariyawasam', intent: 'speaker' })
+    expect(q.topic).toEqual([])
+    expect(topicText(read('What did Mr. Kariyawasam recommend on remittances?'))).toBe(
+      'remittances'
+    )
+  })
+
   it('marks names and figures as matching only themselves', () => {
     const topic = read('How many Haitian nationals applied in 2024?').topic
     expect(topic.filter((t) => t.exact).map((t) => t.word)).toEqual(['haitian', '2024'])
