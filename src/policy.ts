@@ -58,6 +58,11 @@ export const PolicySchema = z
     /** …and answers it at least this share as well as it answers any question put before it. */
     replyShare: z.number().min(0).max(1),
     /**
+     * …and scores at least this share of the question's best reply: one far weaker than the best
+     * shares the question's words rather than answering it.
+     */
+    replyRatio: z.number().min(0).max(1),
+    /**
      * A reply's score is multiplied by this for each exchange of the dialogue between the
      * question's and its own: the delegation answers the turn just put to it first.
      */
@@ -102,6 +107,7 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   replySimilarity: 0.5,
   replyLink: 0.25,
   replyShare: 0.9,
+  replyRatio: 0.8,
   replyAnswered: 0.3,
   replyDecay: 0.6,
   topicCoverage: 0.5,

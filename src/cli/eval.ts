@@ -133,8 +133,9 @@ const readDialogueGolds = async (
 }
 
 /**
- * The linker's thresholds that give the best link F1 on the tuning gold maps, then the "answered"
- * share that gets most statuses right.
+ * The linker's thresholds that give the best link F1 on the tuning gold maps, then the share of
+ * a question's best reply a further one must reach, then the "answered" share that gets most
+ * statuses right.
  */
 const calibrateLinker = async (
   index: SearchIndex,
@@ -164,6 +165,13 @@ const calibrateLinker = async (
           const { f1 } = await score(candidate)
           if (f1 > best.f1) best = { candidate, f1 }
         }
+  // Then the share of the question's best reply a further one must reach, given the rest.
+  let ratio = { replyRatio: policy.replyRatio, f1: best.f1 }
+  for (const replyRatio of [0, 0.6, 0.7, 0.8, 0.9]) {
+    const { f1 } = await score({ ...best.candidate, replyRatio })
+    if (f1 > ratio.f1) ratio = { replyRatio, f1 }
+  }
+  best = { candidate: { ...best.candidate, replyRatio: ratio.replyRatio }, f1: ratio.f1 }
   let answered = { replyAnswered: policy.replyAnswered, status: -1 }
   for (const replyAnswered of [0.3, 0.4, 0.5, 0.6, 0.7]) {
     const { status } = await score({ ...best.candidate, replyAnswered })

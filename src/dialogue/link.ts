@@ -15,6 +15,7 @@ export type LinkPolicy = {
   replySimilarity: number
   replyLink: number
   replyShare: number
+  replyRatio: number
   replyAnswered: number
   replyDecay: number
   repliesMax: number
@@ -57,7 +58,8 @@ const replyTo = (
  * dialogue, each with its sentences' vectors in the dialogue's own embedding)
  * that come after it, cover at least `replyLink` of it, and answer it nearly as well as they answer
  * any question put before them (`replyShare` of their best): a reply paragraph is about the
- * questions it covers best, not every question that shares its words. Each exchange of the dialogue
+ * questions it covers best, not every question that shares its words; and score at least
+ * `replyRatio` of the question's best reply. Each exchange of the dialogue
  * between question and reply scales the reply's score by `replyDecay`. A question is answered when
  * its replies together cover `replyAnswered` of it, partly answered when they cover less, and has
  * no reply recorded when none qualifies.
@@ -67,7 +69,15 @@ export const linkReplies = (
   questions: readonly AskedQuestion[],
   vectors: ReadonlyMap<Block, number[][]>,
   { position, exchangesBetween }: Placement,
-  { replyLink, replyShare, replyAnswered, replyDecay, repliesMax, replySimilarity }: LinkPolicy
+  {
+    replyLink,
+    replyShare,
+    replyRatio,
+    replyAnswered,
+    replyDecay,
+    repliesMax,
+    replySimilarity,
+  }: LinkPolicy
 ): Linked[] => {
   const answering = [...vectors.keys()]
   const scores = questions.map((question) => {
@@ -87,9 +97,15 @@ export const linkReplies = (
   for (const byBlock of scores)
     for (const [block, r] of byBlock) best.set(block, Math.max(best.get(block) ?? 0, r.score))
   return questions.map((question, i) => {
-    const scored = [...(scores[i] ?? new Map())]
-      .map(([block, r]) => ({ block, ...r }))
-      .filter((r) => r.score >= replyLink && r.score >= replyShare * (best.get(r.block) ?? 0))
+    const candidates = [...(scores[i] ?? new Map())].map(([block, r]) => ({ block, ...r }))
+    const top = Math.max(0, ...candidates.map((r) => r.score))
+    const scored = candidates
+      .filter(
+        (r) =>
+          r.score >= replyLink &&
+          r.score >= replyShare * (best.get(r.block) ?? 0) &&
+          r.score >= replyRatio * top
+      )
       .sort((a, b) => b.score - a.score)
       .slice(0, repliesMax)
     if (scored.length === 0) return { question, status: 'no_reply', replies: [] }

@@ -48,14 +48,15 @@ describe('linkReplies', () => {
     terms: ['remittances', 'pensions'].map((w) => ({ ...queryTerm(corpus, w, false), weight: 1 })),
     vector: [],
   })
-  const link = (replyDecay: number) => {
+  const link = (replyDecay: number, { replyRatio = 0, repliesMax = 1 } = {}) => {
     const policy: LinkPolicy = {
       replySimilarity: 0,
       replyLink: 0.3,
       replyShare: 0,
+      replyRatio,
       replyAnswered: 0.9,
       replyDecay,
-      repliesMax: 1,
+      repliesMax,
     }
     const [linked] = linkReplies(
       corpus,
@@ -82,5 +83,17 @@ describe('linkReplies', () => {
     expect(linked?.replies.map((r) => r.block.label)).toEqual(['2'])
     // It covers half of what was asked: partly answered.
     expect(linked?.status).toBe('partly')
+  })
+
+  it('links a further reply only when it scores the set share of the question’s best one', () => {
+    // Paragraph 4 covers all of the question, paragraph 2 half of it.
+    expect(link(1, { repliesMax: 2 })?.replies.map((r) => r.block.label)).toEqual(['2', '4'])
+    expect(link(1, { repliesMax: 2, replyRatio: 0.5 })?.replies.map((r) => r.block.label)).toEqual([
+      '2',
+      '4',
+    ])
+    expect(link(1, { repliesMax: 2, replyRatio: 0.8 })?.replies.map((r) => r.block.label)).toEqual([
+      '4',
+    ])
   })
 })
