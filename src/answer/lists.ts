@@ -3,6 +3,7 @@ import type { Question } from '../question/question.ts'
 import type { Block } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
+import { admittedFor } from '../retrieve/search.ts'
 import type { Judged } from './judge.ts'
 import { judge } from './judge.ts'
 
@@ -30,13 +31,20 @@ export const withListNeighbours = async (
   chosen: readonly Judged[]
 ): Promise<Judged[]> => {
   const taken = new Set(chosen.map((j) => j.block))
+  // Under a filter (a speaker, a side, a record), only the items it admits: another State's
+  // recommendation beside the asked one's is not theirs.
+  const admitted = admittedFor(corpus, question)
   // Each chosen item's neighbours, each way, nearest first.
   const runs = chosen.map(({ block }) =>
     [-1, 1].map((direction) =>
       Array.from({ length: LIST_REACH }, (_, k) => listItem(corpus, block, direction * (k + 1)))
     )
   )
-  const candidates = [...new Set(runs.flat(2).filter((b): b is Block => !!b && !taken.has(b)))]
+  const candidates = [
+    ...new Set(
+      runs.flat(2).filter((b): b is Block => !!b && !taken.has(b) && (!admitted || admitted.has(b)))
+    ),
+  ]
   const [first] = chosen
   if (!first || candidates.length === 0) return [...chosen]
   const judged = await judge(

@@ -143,6 +143,27 @@ const nameWords = (corpus: Corpus, speaker: string): string[] =>
     .filter((w) => !STOPWORDS.has(w) && w.length > 2)
 
 /**
+ * The question read with each name it gives by its initials ("the US", "the UK") written out, where
+ * they are the initials of one of those who asked in the records ("United States of America",
+ * "United Kingdom of Great Britain and Northern Ireland"): it asks about them, not about a word.
+ */
+const spelledOut = (corpus: Corpus, text: string, record: string | null): string =>
+  text.replace(/\b\p{Lu}{2,5}\b/gu, (initials) => {
+    const lower = initials.toLowerCase()
+    const named = corpus.askers(record).filter((speaker) => {
+      const words = nameWords(corpus, speaker)
+      return (
+        words.length >= initials.length &&
+        words
+          .map((w) => w[0])
+          .join('')
+          .startsWith(lower)
+      )
+    })
+    return named.length === 1 && named[0] ? named[0] : initials
+  })
+
+/**
  * The members of the Committee (or the States, in a review) each of whose name words the question
  * uses, longest name first, less any whose words lie within another's: "Mr. Ceriani Cernadas" in
  * "What did the delegation reply to Mr. Ceriani Cernadas?", Iran, Pakistan and Costa Rica in
@@ -319,9 +340,10 @@ const topicOf = (
  */
 export const readQuestion = (
   corpus: Corpus,
-  text: string,
+  written: string,
   context: QuestionContext = {}
 ): Question => {
+  const text = spelledOut(corpus, written, context.record ?? null)
   const tokens = corpus.tokens(text)
   const language = detectLanguage(tokens.map((t) => t.word))
   const english = language === ENGLISH
@@ -386,7 +408,7 @@ export const readQuestion = (
             : 'factual'
   const answerType = answerTypeOf(text, language)
   const own: Question = {
-    text,
+    text: written,
     language: language.code,
     tokens,
     intent,

@@ -72,6 +72,23 @@ describe('a library of records in several formats', () => {
     expect(answer.citations.every((c) => c.startsWith('A/HRC/59/15, para. '))).toBe(true)
   })
 
+  it('reads a State named by its initials ("the UK") as that State, and quotes only its words, not a list neighbour’s', async () => {
+    const speakers = async (question: string) => {
+      const { body } = await ask({ question, record: 'a-hrc-59-15' })
+      const answer = AskResponseSchema.parse(body)
+      return { speakers: new Set(answer.excerpts.map((e) => e.speaker)), answer }
+    }
+    const initials = await speakers('What did the UK say about defamation?')
+    const full = await speakers(
+      'What did the United Kingdom of Great Britain and Northern Ireland say about defamation?'
+    )
+    for (const { speakers: quoted, answer } of [initials, full]) {
+      expect(answer.abstained).toBe(false)
+      expect([...quoted]).toEqual(['United Kingdom of Great Britain and Northern Ireland'])
+      expect(answer.answer).toMatch(/defamation/)
+    }
+  })
+
   it('answers what the cover says of each committee’s meeting: its agenda, distribution, language and rapporteurs', async () => {
     const meeting = async (question: string, record: string) =>
       AskResponseSchema.parse((await ask({ question, record })).body)
