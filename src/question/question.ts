@@ -23,7 +23,16 @@ export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
 export type Side = 'committee' | 'delegation'
 
 /** A word of a question's topic: as written, lower-cased, and whether only it matches (a name, a figure). */
-export type TopicWord = { written: string; word: string; exact: boolean }
+export type TopicWord = {
+  written: string
+  word: string
+  exact: boolean
+  /**
+   * In a follow-up, the previous turn's words it replaces ("southern" for "northern" in "And at
+   * the southern border?"): their stems never match it, near as they sit in vector space.
+   */
+  unlike?: readonly string[]
+}
 
 /** Everything the pipeline needs to know of a question, worked out once. */
 export type Question = {
@@ -464,17 +473,11 @@ export const readQuestion = (
     // "And what about children?": its own topic, the previous turn's frame; "Did it recommend
     // anything on that?" its own topic and the previous one's.
     const both = ENGLISH_QUESTIONS.demonstrativeObject.test(own.text)
+    const kept = both ? previous.topic.filter((t) => !topic.some((o) => o.word === t.word)) : []
     return {
       ...own,
       ...who,
-      ...(both
-        ? {
-            topic: [
-              ...topic,
-              ...previous.topic.filter((t) => !topic.some((o) => o.word === t.word)),
-            ],
-          }
-        : {}),
+      topic: [...contrasted(corpus, topic, previous.topic, [...topic, ...kept]), ...kept],
       intent: intent === 'factual' ? previous.intent : intent,
       side: own.side ?? previous.side,
       answerType: own.answerType === 'other' ? previous.answerType : own.answerType,
@@ -492,6 +495,34 @@ export const readQuestion = (
     side: own.side ?? previous.side,
     followsUp: previous.text,
   }
+}
+
+/**
+ * A follow-up's own words, each with the previous turn's words it replaces: a word of that turn,
+ * left out of this one's topic, that sits as near it in vector space as a synonym would. "And at
+ * the southern border?" after "… at the northern border?" asks about the one the record may not
+ * mention, not about the one it does.
+ */
+const contrasted = (
+  corpus: Corpus,
+  own: readonly TopicWord[],
+  before: readonly TopicWord[],
+  topic: readonly TopicWord[]
+): TopicWord[] => {
+  const { vectors, policy } = corpus
+  const dropped = before.filter((p) => !topic.some((t) => t.word === p.word))
+  return own.map((t) => {
+    const rank = vectors.rankOf(t.word)
+    const unlike = dropped.filter((p) => {
+      const other = vectors.rankOf(p.word)
+      return (
+        rank !== undefined &&
+        other !== undefined &&
+        vectors.similarity(rank, other) >= policy.synonymSimilarity
+      )
+    })
+    return unlike.length > 0 ? { ...t, unlike: unlike.map((p) => corpus.stem(p.word)) } : t
+  })
 }
 
 /** Whether a question leans on the turn before it. */

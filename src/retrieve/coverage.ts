@@ -19,6 +19,8 @@ export type QueryTerm = {
   exact: boolean
   /** What a passage's verdict on this term is kept under. */
   key: string
+  /** Stems that never match it, however near: the words a follow-up replaces with it. */
+  unlike: readonly string[]
   similar: Map<number, number>
 }
 
@@ -37,7 +39,8 @@ export const queryTerm = (
   corpus: Corpus,
   written: string,
   exact: boolean,
-  stats: TermStats = corpus.index.terms
+  stats: TermStats = corpus.index.terms,
+  unlike: readonly string[] = []
 ): QueryTerm => {
   const word = written.toLowerCase()
   const s = corpus.stem(word)
@@ -48,7 +51,8 @@ export const queryTerm = (
     rank,
     weight: idf(stats, s) * specificity(corpus, rank),
     exact,
-    key: exact ? `=${written}` : written,
+    key: `${exact ? `=${written}` : written}${unlike.length > 0 ? `|${unlike.join('|')}` : ''}`,
+    unlike,
     similar: new Map(),
   }
 }
@@ -98,7 +102,9 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
     let similarity = term.similar.get(rank)
     if (similarity === undefined)
       term.similar.set(rank, (similarity = corpus.vectors.similarity(term.rank, rank)))
-    if (similarity > best && !negates(word, words.words[i] ?? '')) best = similarity
+    const other = words.words[i] ?? ''
+    if (similarity > best && !negates(word, other) && !term.unlike.includes(corpus.stem(other)))
+      best = similarity
   }
   return best >= corpus.policy.synonymSimilarity ? best : 0
 }

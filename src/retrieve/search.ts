@@ -41,7 +41,7 @@ export const onSide = (block: Block, side: Side): boolean =>
 
 /** The terms of a question's topic, weighted for this corpus. */
 export const termsOf = (corpus: Corpus, question: Pick<Question, 'topic'>): QueryTerm[] =>
-  question.topic.map((t) => queryTerm(corpus, t.written, t.exact))
+  question.topic.map((t) => queryTerm(corpus, t.written, t.exact, corpus.index.terms, t.unlike))
 
 export type DenseSearchOptions = {
   admitted?: ReadonlySet<Block>

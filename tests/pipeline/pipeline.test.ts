@@ -101,6 +101,21 @@ describe('pipeline.ask', () => {
     expect(alone.excerpts[0]?.speaker).toBe('Mr. Charef')
   })
 
+  it('does not answer a follow-up that swaps a word with the paragraph on the word it swapped out', async () => {
+    const previous = 'How many migrant integration centres are there at the northern border?'
+    // The record gives the northern border's centres and says nothing of the southern border.
+    const swapped = await answer('And at the southern border?', {
+      history: [{ question: previous }],
+    })
+    expect(swapped).toMatchObject({ abstained: true, excerpts: [] })
+    // The other way round, it asks about what the record says.
+    const back = await answer('And at the northern border?', {
+      history: [{ question: previous.replace('northern', 'southern') }],
+    })
+    expect(back.abstained).toBe(false)
+    expect(back.excerpts[0]?.paragraph).toBe(19)
+  })
+
   it('looks for a reply to "them" as any reply, not among those who asked', async () => {
     const response = await answer('What did the delegation reply to them?', {
       history: [{ question: 'Which Committee members asked about trafficking in persons?' }],

@@ -161,6 +161,17 @@ describe('readQuestion', () => {
     )
   })
 
+  it('marks the previous turn’s word a follow-up replaces, and only that one, as unlike its own', () => {
+    const q = read(
+      'And at the southern border?',
+      'How many migrant integration centres are there at the northern border?'
+    )
+    expect(q.topic.map((t) => [t.word, t.unlike ?? []])).toEqual([
+      ['southern', [corpus.stem('northern')]],
+      ['border', []],
+    ])
+  })
+
   it('marks names and figures as matching only themselves', () => {
     const topic = read('How many Haitian nationals applied in 2024?').topic
     expect(topic.filter((t) => t.exact).map((t) => t.word)).toEqual(['haitian', '2024'])
