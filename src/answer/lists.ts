@@ -31,8 +31,8 @@ export const withListNeighbours = async (
   chosen: readonly Judged[]
 ): Promise<Judged[]> => {
   const taken = new Set(chosen.map((j) => j.block))
-  // Under a filter (a speaker, a side, a record), only the items it admits: another State's
-  // recommendation beside the asked one's is not theirs.
+  // Under the question's filters (a speaker, a side, a record, those a follow-up points at), only
+  // the items they admit: another State's recommendation beside the asked one's is not theirs.
   const admitted = admittedFor(corpus, question)
   // Each chosen item's neighbours, each way, nearest first.
   const runs = chosen.map(({ block }) =>
@@ -60,8 +60,8 @@ export const withListNeighbours = async (
   const joined: Judged[] = []
   for (const run of runs.flat())
     for (const next of run) {
-      // A run goes on through items already quoted.
-      if (next && taken.has(next)) continue
+      // A run goes on through items already quoted, and past those the filter leaves out.
+      if (next && (taken.has(next) || (admitted && !admitted.has(next)))) continue
       const found = next && passing.get(next)
       if (!found) break
       taken.add(found.block)

@@ -97,15 +97,13 @@ export const linkReplies = (
   for (const byBlock of scores)
     for (const [block, r] of byBlock) best.set(block, Math.max(best.get(block) ?? 0, r.score))
   return questions.map((question, i) => {
-    const candidates = [...(scores[i] ?? new Map())].map(([block, r]) => ({ block, ...r }))
-    const top = Math.max(0, ...candidates.map((r) => r.score))
-    const scored = candidates
-      .filter(
-        (r) =>
-          r.score >= replyLink &&
-          r.score >= replyShare * (best.get(r.block) ?? 0) &&
-          r.score >= replyRatio * top
-      )
+    const eligible = [...(scores[i] ?? new Map())]
+      .map(([block, r]) => ({ block, ...r }))
+      .filter((r) => r.score >= replyLink && r.score >= replyShare * (best.get(r.block) ?? 0))
+    // The ratio is to the best reply the question has, so that it only ever drops further ones.
+    const top = Math.max(0, ...eligible.map((r) => r.score))
+    const scored = eligible
+      .filter((r) => r.score >= replyRatio * top)
       .sort((a, b) => b.score - a.score)
       .slice(0, repliesMax)
     if (scored.length === 0) return { question, status: 'no_reply', replies: [] }

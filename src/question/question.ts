@@ -39,6 +39,7 @@ export type Question = {
   /** The question as asked. */
   text: string
   language: LanguageCode
+  /** Its words as read: a State named by its initials is written out ("the UK"), so they need not index `text`. */
   tokens: readonly Token[]
   intent: Intent
   /** For a question about the meeting itself, what it asks. */
@@ -152,16 +153,28 @@ const nameWords = (corpus: Corpus, speaker: string): string[] =>
     .filter((w) => !STOPWORDS.has(w) && w.length > 2)
 
 /**
- * The question read with each name it gives by its initials ("the US", "the UK") written out, where
- * they are the initials of one of those who asked in the records ("United States of America",
- * "United Kingdom of Great Britain and Northern Ireland"): it asks about them, not about a word.
+ * The question read with each State it names by its initials ("the UK", "the US") written out,
+ * where they begin the initials of the words of one State's name among those who spoke in the
+ * records ("United Kingdom of Great Britain and Northern Ireland"): it asks about that State, not
+ * about a word. Only after "the", only for a State speaking alone, and never for a word the records
+ * themselves use ("the ILO").
  */
-const spelledOut = (corpus: Corpus, text: string, record: string | null): string =>
-  text.replace(/\b\p{Lu}{2,5}\b/gu, (initials) => {
+const spelledOut = (corpus: Corpus, text: string, record: string | null): string => {
+  const scope =
+    record === null ? corpus.index.blocks : (corpus.index.recordBlocks.get(record) ?? [])
+  // Written so in the records: their own acronym ("the ILO"), whatever it might abbreviate.
+  const used = (initials: string) => {
+    const written = new RegExp(`\\b${initials}\\b`, 'u')
+    return [...scope].some((b) => b.text.includes(initials) && written.test(b.text))
+  }
+  return text.replace(/\b([Tt]he\s+)(\p{Lu}{2,5})\b/gu, (phrase, the: string, initials: string) => {
+    if (used(initials)) return phrase
     const lower = initials.toLowerCase()
     const named = corpus.askers(record).filter((speaker) => {
       const words = nameWords(corpus, speaker)
       return (
+        !speaker.includes(',') &&
+        [...corpus.speakerBlocks(speaker)].some((b) => b.roles.includes('other_state')) &&
         words.length >= initials.length &&
         words
           .map((w) => w[0])
@@ -169,8 +182,9 @@ const spelledOut = (corpus: Corpus, text: string, record: string | null): string
           .startsWith(lower)
       )
     })
-    return named.length === 1 && named[0] ? named[0] : initials
+    return named.length === 1 && named[0] ? `${the}${named[0]}` : phrase
   })
+}
 
 /**
  * The members of the Committee (or the States, in a review) each of whose name words the question

@@ -230,9 +230,11 @@ const pickOrdinal = (ranked: RankedBlock[], ordinal: number | null): RankedBlock
   const inOrder = [...alike].sort((a, b) => a.block.order - b.block.order)
   const wanted = ordinal > 0 ? inOrder[ordinal - 1] : inOrder[inOrder.length + ordinal]
   if (!wanted) return ranked
-  // The one asked for takes the top's place, with what the rankers' agreement said of it.
+  // The one asked for takes the top's place, and what the rankers' agreement said of the top.
+  const rest = ranked.filter((r) => r !== wanted)
+  if (!top.agreed) return [{ ...wanted, score: top.score }, ...rest]
   return [
-    { ...wanted, score: top.score, agreed: top.agreed },
-    ...ranked.filter((r) => r !== wanted).map(({ block, score }) => ({ block, score })),
+    { ...wanted, score: top.score, agreed: true },
+    ...rest.map((r) => (r === top ? { block: r.block, score: r.score } : r)),
   ]
 }

@@ -85,6 +85,46 @@ describe('linkReplies', () => {
     expect(linked?.status).toBe('partly')
   })
 
+  it('measures the ratio against the best reply the question may have, never leaving it none', () => {
+    const first = block(1, 'committee_member', 'She asked about remittances, pensions and savings.')
+    const second = block(3, 'committee_member', 'He asked about pensions.')
+    const remittances = block(2, 'state_delegation', 'Remittances had risen sharply.')
+    const both = block(4, 'state_delegation', 'Remittances and pensions were both taxed.')
+    const termsOf = (words: string[]) =>
+      words.map((w) => ({ ...queryTerm(corpus, w, false), weight: 1 }))
+    const asking = (id: string, b: Block, words: string[]): AskedQuestion => ({
+      id,
+      block: b,
+      start: 0,
+      end: b.text.length,
+      terms: termsOf(words),
+      vector: [],
+    })
+    const [linked] = linkReplies(
+      corpus,
+      [
+        asking('q1', first, ['remittances', 'pensions', 'savings']),
+        asking('q2', second, ['pensions']),
+      ],
+      new Map([
+        [remittances, []],
+        [both, []],
+      ]),
+      { position: (b) => b.order, exchangesBetween: () => 0 },
+      {
+        replySimilarity: 0,
+        replyLink: 0.3,
+        // Paragraph 4 answers the second question fully, the first only in part: it is the second's.
+        replyShare: 0.9,
+        replyRatio: 0.8,
+        replyAnswered: 0.9,
+        replyDecay: 1,
+        repliesMax: 3,
+      }
+    )
+    expect(linked?.replies.map((r) => r.block.label)).toEqual(['2'])
+  })
+
   it('links a further reply only when it scores the set share of the question’s best one', () => {
     // Paragraph 4 covers all of the question, paragraph 2 half of it.
     expect(link(1, { repliesMax: 2 })?.replies.map((r) => r.block.label)).toEqual(['2', '4'])

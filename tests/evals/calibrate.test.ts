@@ -101,4 +101,17 @@ describe('fitRelevance', () => {
     expect(weights.relevanceCoverage).toBeGreaterThan(1)
     expect(weights.relevanceBias).toBeLessThan(0)
   })
+
+  it('fits the rankers’ agreement a weight of its own when the agreed blocks are gold at equal coverage', () => {
+    const judged = (record: string): Outcome['judged'] => [
+      { key: `${record}#1`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 1 } },
+      { key: `${record}#2`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
+      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
+    ]
+    const outcomes = ['A', 'B', 'C'].map((record) =>
+      outcome({ record, answerable: true, abstained: false, judged: judged(record) })
+    )
+    const weights = fitRelevance(outcomes)
+    expect(weights.relevanceAgreement).toBeGreaterThan(1)
+  })
 })
