@@ -87,31 +87,36 @@ describe('bestThreshold', () => {
   })
 })
 
+/** Weights fitted on three records alike, each judging blocks 1, 2, … with these features, block 1 gold. */
+const fitOn = (features: Outcome['judged'][number]['features'][]) =>
+  fitRelevance(
+    ['A', 'B', 'C'].map((record) =>
+      outcome({
+        record,
+        answerable: true,
+        abstained: false,
+        judged: features.map((f, i) => ({ key: `${record}#${i + 1}`, features: f })),
+      })
+    )
+  )
+
 describe('fitRelevance', () => {
   it('gives coverage a positive weight when gold blocks are the ones that cover the question', () => {
-    const judged = (record: string): Outcome['judged'] => [
-      { key: `${record}#1`, features: { coverage: 0.9, similarity: 0.5, absent: 0, agreement: 0 } },
-      { key: `${record}#2`, features: { coverage: 0.1, similarity: 0.5, absent: 0, agreement: 0 } },
-      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
-    ]
-    const outcomes = ['A', 'B', 'C'].map((record) =>
-      outcome({ record, answerable: true, abstained: false, judged: judged(record) })
-    )
-    const weights = fitRelevance(outcomes)
+    const weights = fitOn([
+      { coverage: 0.9, similarity: 0.5, absent: 0, agreement: 0 },
+      { coverage: 0.1, similarity: 0.5, absent: 0, agreement: 0 },
+      { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 },
+    ])
     expect(weights.relevanceCoverage).toBeGreaterThan(1)
     expect(weights.relevanceBias).toBeLessThan(0)
   })
 
   it('fits the rankers’ agreement a weight of its own when the agreed blocks are gold at equal coverage', () => {
-    const judged = (record: string): Outcome['judged'] => [
-      { key: `${record}#1`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 1 } },
-      { key: `${record}#2`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
-      { key: `${record}#3`, features: { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 } },
-    ]
-    const outcomes = ['A', 'B', 'C'].map((record) =>
-      outcome({ record, answerable: true, abstained: false, judged: judged(record) })
-    )
-    const weights = fitRelevance(outcomes)
+    const weights = fitOn([
+      { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 1 },
+      { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 },
+      { coverage: 0.5, similarity: 0.5, absent: 0, agreement: 0 },
+    ])
     expect(weights.relevanceAgreement).toBeGreaterThan(1)
   })
 })
