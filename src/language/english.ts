@@ -195,6 +195,13 @@ export const ENGLISH_QUESTIONS = {
     /^\s*(?:(?:what|how|when|where|why|which)\s+)?(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+(?:it(?!\s+(?:true|possible|the\s+case|known|clear|likely)\b)|she|he|they)\b/i,
   /** "… on that?", "… about it?": what the question is about is the previous turn's too. */
   demonstrativeObject: /\b(?:on|about|regarding|to|for)\s+(?:that|this|it|them)\s*[?.!]*\s*$/i,
+  /**
+   * "… joining that treaty?", "these centres": a thing the previous turn named, pointed back at;
+   * "that" only after a preposition or a verb in -ing ("said that …", "true that …" point at
+   * nothing), and never before a name or a determiner.
+   */
+  demonstrativePhrase:
+    /(?:\b(?:this|these|those|the\s+same)|(?<=\b(?:about|on|of|in|to|for|with|under|regarding|concerning|from|by|into|against|\p{L}+ing)\s+)that)\s+(?!(?:the|a|an|it|its|he|she|they|there|this|that|is|was|were|are|had|has|have|would|could|should|will)\b)(\p{Ll}[\p{L}-]*)/u,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,

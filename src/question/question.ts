@@ -486,7 +486,7 @@ export const readQuestion = (
   if (topic.length > 0) {
     // "And what about children?": its own topic, the previous turn's frame; "Did it recommend
     // anything on that?" its own topic and the previous one's.
-    const both = ENGLISH_QUESTIONS.demonstrativeObject.test(own.text)
+    const both = pointsBack(own.text)
     const kept = both ? previous.topic.filter((t) => !topic.some((o) => o.word === t.word)) : []
     return {
       ...own,
@@ -539,13 +539,23 @@ const contrasted = (
   })
 }
 
+/**
+ * Whether a question points back at what the previous turn was about: "… on that?", "… joining
+ * that treaty?" (a thing, not the record itself: "this meeting" is the one on record).
+ */
+const pointsBack = (text: string): boolean => {
+  if (ENGLISH_QUESTIONS.demonstrativeObject.test(text)) return true
+  const noun = ENGLISH_QUESTIONS.demonstrativePhrase.exec(text)?.[1]
+  return noun !== undefined && !STOPWORDS.has(noun) && !SCAFFOLD.has(noun)
+}
+
 /** Whether a question leans on the turn before it. */
 const leans = (question: Question): boolean => {
   if (question.intent === 'meeting') return false
   if (question.refersToSpeakers) return true
   if (ENGLISH_QUESTIONS.followUp.test(question.text)) return true
   if (ENGLISH_QUESTIONS.pronounSubject.test(question.text)) return true
-  if (ENGLISH_QUESTIONS.demonstrativeObject.test(question.text)) return true
+  if (pointsBack(question.text)) return true
   // A question that names a speaker ("What did Ms. Dzumhur ask?") stands alone.
   if (question.topic.length === 0) return question.speaker === null || question.side !== null
   // "What did they say about it?": a pronoun standing for the previous topic, and little else.

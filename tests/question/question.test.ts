@@ -172,6 +172,18 @@ describe('readQuestion', () => {
     ])
   })
 
+  it('reads a thing pointed back at ("that law") as the previous turn’s topic, and "said that …" as no pointing', () => {
+    const previous = 'Which members asked about the Migration Act?'
+    const pointing = read('What did the delegation say about amending that law?', previous)
+    expect(pointing.followsUp).toBe(previous)
+    expect(topicText(pointing)).toMatch(/\bMigration\b/)
+    const saying = read(
+      'Did the delegation say that children were detained in holding centres?',
+      previous
+    )
+    expect(saying.followsUp).toBeNull()
+  })
+
   it('marks names and figures as matching only themselves', () => {
     const topic = read('How many Haitian nationals applied in 2024?').topic
     expect(topic.filter((t) => t.exact).map((t) => t.word)).toEqual(['haitian', '2024'])
