@@ -52,6 +52,7 @@ export class Corpus {
   readonly #glossaries = new Map<string, ReadonlyMap<string, string>>()
   #groups: Block[][] | null = null
   readonly #askers = new Map<string, readonly string[]>()
+  #nameStems: ReadonlySet<string> | null = null
 
   constructor(
     readonly index: SearchIndex,
@@ -139,6 +140,23 @@ export class Corpus {
       this.#askers.set(key, names)
     }
     return names
+  }
+
+  /**
+   * The stems of the words of every name that speaks or is under review in the library ("niger",
+   * "nigeria", "austria"): a name is never the family of another.
+   */
+  nameStems(): ReadonlySet<string> {
+    if (!this.#nameStems) {
+      const names = [
+        ...this.askers(),
+        ...this.index.records.flatMap((r) => (r.state ? [r.state] : [])),
+      ]
+      this.#nameStems = new Set(
+        names.flatMap((name) => this.tokens(name).map((t) => this.stem(t.word)))
+      )
+    }
+    return this.#nameStems
   }
 
   /** Every stem and acronym one record uses, for telling what it never mentions. */

@@ -94,7 +94,10 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
         .map((part) => termMatch(queryTerm(corpus, part, term.exact), words, corpus))
     )
   }
-  for (const s of words.stems) if (sameFamily(term.stem, s)) return 0.9
+  // "Mexican" is of Mexico's family; "Niger" is not of Nigeria's: each names one who spoke.
+  const names = term.exact ? corpus.nameStems() : null
+  const distinctNames = (s: string) => !!names && names.has(term.stem) && names.has(s)
+  for (const s of words.stems) if (sameFamily(term.stem, s) && !distinctNames(s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
   const word = term.word.toLowerCase()
   let best = 0

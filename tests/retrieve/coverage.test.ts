@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
 import { coverage, queryTerm, termMatch, unknownNames } from '../../src/retrieve/coverage.ts'
@@ -95,5 +96,22 @@ describe('unknownNames', () => {
       expect(names('CAR', record)).toEqual([])
       expect(names('Car', record)).toEqual(['Car'])
     }
+  })
+})
+
+describe('termMatch across a library of reviews', () => {
+  let library: Corpus
+  beforeAll(async () => {
+    library = new Corpus((await openLibraryIndex()).index)
+  })
+
+  it('never takes one speaking State’s name for another’s family, though a demonym is of its State’s', () => {
+    const match = (word: string, text: string) =>
+      termMatch(queryTerm(library, word, true), library.passage(text), library)
+    // Australia and Austria both speak in A/HRC/59/15.
+    expect(match('Australia', 'Austria welcomed the delegation.')).toBe(0)
+    expect(match('Austria', 'Australia welcomed the delegation.')).toBe(0)
+    expect(match('Australia', 'Australia welcomed the delegation.')).toBe(1)
+    expect(match('Mexican', 'Mexico had ratified the Convention.')).toBeGreaterThan(0)
   })
 })
