@@ -64,27 +64,30 @@ export const questionsIn = async (
 ): Promise<AskedQuestion[]> => {
   const asked = blocks
     .filter((b) => b.kind === 'paragraph' && b.roles.some((r) => ASKING_ROLES.includes(r)))
-    .flatMap((block) =>
-      corpus.sentences(block).flatMap((sentence, at) => {
-        if (!isRequest(sentence.text)) return []
-        // "Were any statistics available on its use?" is asked with the sentence it leans on.
+    .flatMap((block) => {
+      const spans: { id: string; start: number; end: number }[] = []
+      corpus.sentences(block).forEach((sentence, at) => {
+        if (!isRequest(sentence.text)) return
+        // "Were any statistics available on its use?" is asked with the sentence it leans on;
+        // where that sentence asks too, the two are one question, not two that repeat it.
         const { start, end } = standingExcerpt(corpus, block, at, 1)
-        return [
-          {
-            id: `${block.record}#${block.id}.${at + 1}`,
-            block,
-            start,
-            end,
-            terms: termsOfPassage(
-              corpus,
-              block.text.slice(start, end),
-              stats,
-              speakerWords(corpus, block)
-            ),
-          },
-        ]
+        const before = spans.at(-1)
+        if (before && start < before.end) before.end = Math.max(before.end, end)
+        else spans.push({ id: `${block.record}#${block.id}.${at + 1}`, start, end })
       })
-    )
+      return spans.map(({ id, start, end }) => ({
+        id,
+        block,
+        start,
+        end,
+        terms: termsOfPassage(
+          corpus,
+          block.text.slice(start, end),
+          stats,
+          speakerWords(corpus, block)
+        ),
+      }))
+    })
   const vectors = await embeddings.embedDocuments(
     asked.map((q) => q.block.text.slice(q.start, q.end))
   )

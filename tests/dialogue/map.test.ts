@@ -105,6 +105,19 @@ describe('the dialogue map', () => {
     expect(DialogueMapSchema.parse(first)).toEqual(first)
   })
 
+  it('makes one question of a request and the request it leans on, so that no two repeat a sentence', async () => {
+    const map = await dialogues.of('CMW/C/SR.593')
+    const inPara38 = map.questions.filter((q) => q.label === '38')
+    expect(inPara38).toHaveLength(1)
+    expect(inPara38[0]?.excerpt.text).toMatch(/^It would be interesting to learn what measures/)
+    for (const q of map.questions)
+      for (const other of map.questions)
+        if (q !== other && q.block === other.block)
+          expect(q.excerpt.end <= other.excerpt.start || other.excerpt.end <= q.excerpt.start).toBe(
+            true
+          )
+  })
+
   it('links a question to the reply in the same meeting, verbatim at its offsets', () => {
     const age = byText(first, 'minimum age of criminal responsibility')
     expect(age.status).toBe('answered')
