@@ -105,9 +105,11 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
     let similarity = term.similar.get(rank)
     if (similarity === undefined)
       term.similar.set(rank, (similarity = corpus.vectors.similarity(term.rank, rank)))
+    if (similarity <= best) continue
     const other = words.words[i] ?? ''
-    if (similarity > best && !negates(word, other) && !term.unlike.includes(corpus.stem(other)))
-      best = similarity
+    // Only a follow-up's word has stems it is unlike; others are not stemmed here again.
+    const replaced = term.unlike.length > 0 && term.unlike.includes(corpus.stem(other))
+    if (!negates(word, other) && !replaced) best = similarity
   }
   return best >= corpus.policy.synonymSimilarity ? best : 0
 }
