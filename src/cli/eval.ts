@@ -14,7 +14,7 @@ import type { Outcome } from '../evals/run.ts'
 import { RANKING_DEPTH, answerMetrics, buildReport, recallCurve, runEval } from '../evals/run.ts'
 import { f1 } from '../evals/metrics.ts'
 import type { EvalQuestion } from '../evals/set.ts'
-import { parseEvalSet } from '../evals/set.ts'
+import { assertIdsUnique, parseEvalSet } from '../evals/set.ts'
 import { ensureIndex } from '../index/load.ts'
 import type { SearchIndex } from '../index/search-index.ts'
 import type { ClaimMetrics } from '../evals/claims.ts'
@@ -238,11 +238,17 @@ run(USAGE, async () => {
   const ownFiles = new Set(await readdir(config.recordsDir))
   const own = index.manifest.records.filter((r) => ownFiles.has(r.file))
   const ownRecord = own.length === 1 ? own[0]?.symbol : undefined
+  const read = await Promise.all(
+    sets.map(async (path) => ({
+      path,
+      name: relative(PROJECT_ROOT, path),
+      questions: await readSet(path),
+    }))
+  )
+  assertIdsUnique(read)
   const questions: EvalQuestion[] = []
-  for (const path of sets) {
-    const set = (await readSet(path)).map((q) =>
-      q.record || !ownRecord ? q : { ...q, record: ownRecord }
-    )
+  for (const { path, questions: own } of read) {
+    const set = own.map((q) => (q.record || !ownRecord ? q : { ...q, record: ownRecord }))
     const missing = [
       ...new Set(set.flatMap((q) => (q.record && !indexed.has(q.record) ? [q.record] : []))),
     ]

@@ -51,7 +51,6 @@ export class EvalSetError extends RapporteurError {
   }
 }
 
-/** Parses JSON Lines; blank lines are skipped, the first bad line stops the parse with its number. */
 /**
  * Reads JSON Lines of one schema, each line validated, ids unique; throws EvalSetError naming the
  * line of the first problem.
@@ -88,6 +87,22 @@ export const parseJsonLines = <S extends z.ZodType<{ id: string }>>(
 
 export const parseEvalSet = (text: string, name: string): EvalQuestion[] =>
   parseJsonLines(text, name, EvalQuestionSchema)
+
+/**
+ * Checks that no question id is in two of the sets run together: reports and comparisons between
+ * runs key questions by id. Throws EvalSetError naming the id and both sets.
+ */
+export const assertIdsUnique = (
+  sets: ReadonlyArray<{ name: string; questions: readonly { id: string }[] }>
+): void => {
+  const seen = new Map<string, string>()
+  for (const { name, questions } of sets)
+    for (const { id } of questions) {
+      const other = seen.get(id)
+      if (other !== undefined) throw new EvalSetError(`${name}: id ${id} is also in ${other}`)
+      seen.set(id, name)
+    }
+}
 
 /** The keys of a question's gold blocks; throws EvalSetError for a label that resolves to no block or to several. */
 export const resolveGold = (question: EvalQuestion, index: SearchIndex): Set<string> => {

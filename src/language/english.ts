@@ -104,7 +104,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   would you your yours yourself yourselves s t don shall may might must upon within without whether
   tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
   something give given kind sort way ways there's what's who's toward towards done like get got
-  among amongst across around along beyond onto via`
+  among amongst across around along beyond onto via everything nothing everyone everybody anyone
+  anybody someone somebody nobody either neither whatever whichever whoever since ago`
     .split(/\s+/)
     .filter(Boolean)
 )
@@ -172,12 +173,12 @@ export const ENGLISH_QUESTIONS = {
   },
   /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
   reply:
-    /\b(?:respond|responded|response|reply|replied|replies|answer|answered|react|reacted|say\s+in\s+reply|address(?:ed)?\s+the\s+question)\b/i,
+    /\b(?:respond|responded|response|reply|replied|replies|answer|answered|react|reacted|say\s+in\s+reply|(?:say|said)\s+(?:\w+\s+)?back|address(?:ed)?\s+the\s+question)\b/i,
   asking:
     /\b(?:ask|asks|asked|question|questions|raise|raised|enquire|enquired|inquired|wonder|wondered)\b/i,
   /** Wants everything said on a topic: "Summarise …", "What did X say about …", "Which States …". */
   broad:
-    /^\s*(?:summari[sz]e|give\s+an\s+overview|list|which\s+(?:states|countries|delegations|members|recommendations|issues|questions|topics)|what\s+(?:issues|questions|concerns|recommendations|points))\b|\b(?:say|said|ask|asked|raise|raised|mention|mentioned|discuss|discussed|recommend|recommended)\s+(?:about|on|regarding|concerning)\b|\bwhat\s+was\s+said\b/i,
+    /^\s*(?:summari[sz]e|list|which\s+(?:states|countries|delegations|members|recommendations|issues|questions|topics)|what\s+(?:issues|questions|concerns|recommendations|points))\b|\b(?:say|said|ask|asked|raise|raised|mention|mentioned|discuss|discussed|recommend|recommended)\s+(?:about|on|regarding|concerning)\b|\bwhat\s+was\s+said\b|\bgive\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:overview|summary|account|rundown)\b|\bwhat\s+(?:came|comes|has\s+come|had\s+come)\s+up\b/i,
   /**
    * About the dialogue map: whether questions were answered ("Did the delegation answer Ms. X's
    * question about …?", "Which questions did Mexico not answer?", "What did the delegation reply
@@ -202,6 +203,11 @@ export const ENGLISH_QUESTIONS = {
    */
   demonstrativePhrase:
     /(?:\b(?:this|these|those|the\s+same)|(?<=\b(?:about|on|of|in|to|for|with|under|regarding|concerning|from|by|into|against|\p{L}+ing)\s+)that)\s+(?!(?:the|a|an|it|its|he|she|they|there|this|that|is|was|were|are|had|has|have|would|could|should|will)\b)(\p{Ll}[\p{L}-]*)/u,
+  /**
+   * "How many of them …": a count of what the previous turn named. ("Which of them …" points at
+   * whom its answer quoted, and is read with that answer.)
+   */
+  partitive: /\bhow\s+(?:many|much)\s+of\s+(?:them|those|these|it)\b/i,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,

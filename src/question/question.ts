@@ -495,6 +495,8 @@ export const readQuestion = (
       intent: intent === 'factual' ? previous.intent : intent,
       side: own.side ?? previous.side,
       answerType: own.answerType === 'other' ? previous.answerType : own.answerType,
+      // "How many of them …" counts what the previous turn counted.
+      counts: ENGLISH_QUESTIONS.partitive.test(own.text) ? previous.counts : own.counts,
       followsUp: previous.text,
     }
   }
@@ -541,10 +543,12 @@ const contrasted = (
 
 /**
  * Whether a question points back at what the previous turn was about: "… on that?", "… joining
- * that treaty?" (a thing, not the record itself: "this meeting" is the one on record).
+ * that treaty?" (a thing, not the record itself: "this meeting" is the one on record), "How many
+ * of them …".
  */
 const pointsBack = (text: string): boolean => {
-  if (ENGLISH_QUESTIONS.demonstrativeObject.test(text)) return true
+  if (ENGLISH_QUESTIONS.demonstrativeObject.test(text) || ENGLISH_QUESTIONS.partitive.test(text))
+    return true
   const noun = ENGLISH_QUESTIONS.demonstrativePhrase.exec(text)?.[1]
   return noun !== undefined && !STOPWORDS.has(noun) && !SCAFFOLD.has(noun)
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
-import { EvalSetError, parseEvalSet, resolveGold } from '../../src/evals/set.ts'
+import { EvalSetError, assertIdsUnique, parseEvalSet, resolveGold } from '../../src/evals/set.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let index: SearchIndex
@@ -101,5 +101,26 @@ describe('resolveGold', () => {
     expect(() => resolve({ record: 'CMW/C/SR.1' })).toThrowError(
       /record CMW\/C\/SR\.1 is not indexed/
     )
+  })
+})
+
+describe('assertIdsUnique', () => {
+  it('names the id and both sets when two sets share a question id', () => {
+    const a = { name: 'a.jsonl', questions: [{ id: 'q1' }, { id: 'q2' }] }
+    const b = { name: 'b.jsonl', questions: [{ id: 'q3' }, { id: 'q2' }] }
+    expect(() => assertIdsUnique([a, b])).toThrowError(/^b\.jsonl: id q2 is also in a\.jsonl$/)
+    expect(() => assertIdsUnique([a, { ...b, questions: [{ id: 'q3' }] }])).not.toThrow()
+  })
+
+  it('holds for the sets in evals/sets, which are run together', async () => {
+    const dir = join(PROJECT_ROOT, 'evals/sets')
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'))
+    const sets = await Promise.all(
+      files.map(async (name) => ({
+        name,
+        questions: parseEvalSet(await readFile(join(dir, name), 'utf8'), name),
+      }))
+    )
+    expect(() => assertIdsUnique(sets)).not.toThrow()
   })
 })

@@ -101,6 +101,26 @@ describe('readQuestion', () => {
     expect(read(question)).toMatchObject({ intent: 'meeting', meeting: field })
   })
 
+  it.each([
+    'Give me an overview of what was done on trafficking.',
+    'Can you give us a summary of the concerns about detention?',
+    'What came up about remittances?',
+    'Summarise everything said about consular protection.',
+  ])('reads "%s" as wanting everything said on its topic', (question) => {
+    expect(read(question).intent).toBe('broad')
+  })
+
+  it('leaves indefinite pronouns ("everything", "anyone") out of the topic', () => {
+    expect(topicText(read('Summarise everything said about consular protection.'))).toBe(
+      'consular protection'
+    )
+    expect(topicText(read('Did anyone mention remittances since then?'))).toBe('remittances')
+  })
+
+  it('reads "did the delegation say anything back about …" as asking for its reply', () => {
+    expect(read('Did the delegation say anything back about remittances?').intent).toBe('reply')
+  })
+
   it('reads "which member asked" as the Committee speaking, and "which member withdrew" as what the record narrates', () => {
     expect(read('Which Committee member asked about remittances?').side).toBe('committee')
     expect(read('Which members of the Committee raised pesticides?').side).toBe('committee')
@@ -297,6 +317,14 @@ describe('readQuestion, follow-ups', () => {
     const q = read('Did the delegation give figures on that?', before)
     expect(q.followsUp).toBe(before)
     expect(topicText(q)).toMatch(/figures.*trafficking/)
+  })
+
+  it('counts, in "how many of them …", what the previous turn counted, on both turns’ topics', () => {
+    const before = 'How many children were detained at migration stations?'
+    const q = read('How many of them were later released?', before)
+    expect(q.followsUp).toBe(before)
+    expect(q.counts.map((t) => t.word)).toEqual(['children'])
+    expect(topicText(q)).toMatch(/released.*detained|detained.*released/)
   })
 
   it('leaves alone a question that names its speaker', () => {
