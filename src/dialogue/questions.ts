@@ -1,7 +1,7 @@
 // The questions in the Committee's turns: each sentence that asks the State for something, standing on its own, with its topic.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { standingExcerpt } from '../answer/excerpt.ts'
-import { SCAFFOLD, STOPWORDS } from '../language/english.ts'
+import { POSSESSIVE, SCAFFOLD, STOPWORDS } from '../language/english.ts'
 import type { TermStats } from '../index/lexical.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -34,10 +34,12 @@ export const termsOfPassage = (
   const seen = new Set<string>(leaveOut)
   const terms: QueryTerm[] = []
   for (const token of corpus.tokens(text)) {
-    if (STOPWORDS.has(token.word) || SCAFFOLD.has(token.word) || seen.has(token.word)) continue
-    seen.add(token.word)
-    const written = text.slice(token.start, token.end)
-    const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(token.word)
+    // "the Government’s position": the word, not its possessive.
+    const word = token.word.replace(POSSESSIVE, '')
+    if (STOPWORDS.has(word) || SCAFFOLD.has(word) || seen.has(word)) continue
+    seen.add(word)
+    const written = text.slice(token.start, token.end).replace(POSSESSIVE, '')
+    const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(word)
     terms.push(queryTerm(corpus, written, exact, stats))
   }
   return terms
