@@ -2,7 +2,7 @@
 import { writtenDate } from '../language/english.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
-import type { Question } from '../question/question.ts'
+import type { AnswerType, Question } from '../question/question.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
@@ -535,6 +535,15 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
   }
 }
 
+/** What a paragraph must give for a question of each kind, as an abstention names it. */
+const GIVES: Record<Exclude<AnswerType, 'other'>, string> = {
+  number: 'a figure',
+  amount: 'a sum of money',
+  duration: 'a period',
+  time: 'a date or time',
+  person: 'a name',
+}
+
 /**
  * Assembles the answer a question asks for. One threshold on relevance decides: a block at or
  * above it addresses the question; when none does, or the question names something (a name, a
@@ -606,7 +615,7 @@ export const assemble = async (
   if (body) return body
   const reason =
     relevant.length > 0 && question.answerType !== 'other'
-      ? `No paragraph on it gives ${question.answerType === 'number' ? 'a figure' : question.answerType === 'duration' ? 'a period' : 'a date or time'}.`
+      ? `No paragraph on it gives ${GIVES[question.answerType]}.`
       : 'No paragraph addresses it closely enough to quote.'
   return abstention(question, reason, records, judged)
 }

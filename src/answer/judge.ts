@@ -1,5 +1,5 @@
 // Relevance: how closely each retrieved block, and each of its sentences, addresses the question; one scale, one threshold.
-import { NUMBER_WORDS, DURATION_UNITS, MONTHS } from '../language/english.ts'
+import { CURRENCY, NUMBER_WORDS, DURATION_UNITS, MONTHS } from '../language/english.ts'
 import type { Policy } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -59,14 +59,22 @@ const DATE = new RegExp(
   'i'
 )
 
+/** A year, a span of years, or a day of a month: when something happened, not how many. */
+const CALENDAR = new RegExp(
+  String.raw`\b(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?\b|\b\d{1,2}\s+(?:${MONTHS.join('|')})\b|\b(?:${MONTHS.join('|')})\s+\d{1,2}\b`,
+  'gi'
+)
+
 /**
  * Whether a sentence states what a question of this type asks for, beyond the figures the
- * question itself gives ("in 2024" in the question answers no "how many").
+ * question itself gives ("in 2024" in the question answers no "how many"); a count is no date
+ * ("took effect in June 2014" says how many of nothing).
  */
 export const fitsAnswerType = (text: string, type: AnswerType, question: Question): boolean => {
   const given = question.tokens.filter((t) => /\d/.test(t.word)).map((t) => t.word)
   const rest = given.reduce((t, figure) => t.split(figure).join(' '), text)
-  if (type === 'number') return FIGURE.test(rest)
+  if (type === 'number') return FIGURE.test(rest.replace(CALENDAR, ' '))
+  if (type === 'amount') return FIGURE.test(rest.replace(CALENDAR, ' ')) && CURRENCY.test(rest)
   if (type === 'duration') return FIGURE.test(rest) && DURATION_UNITS.test(rest)
   if (type === 'time') return DATE.test(rest)
   return true
@@ -175,6 +183,7 @@ export const judge = async (
     // given by their asking: a figure or a date is not read from a request (a name, who asked, is).
     const asks =
       (question.answerType === 'number' ||
+        question.answerType === 'amount' ||
         question.answerType === 'duration' ||
         question.answerType === 'time') &&
       block.roles.some((r) => ASKING_ROLES.includes(r))

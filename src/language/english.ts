@@ -140,6 +140,9 @@ export const ANAPHORS: ReadonlySet<string> = new Set(
 /** The English question patterns: what a question asks for, read from its wording. */
 export const ENGLISH_QUESTIONS = {
   duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
+  /** "How much money …", "What is the annual budget of …": a sum of money. */
+  amount:
+    /^\s*(?:how\s+much\s+(?:money|funding|funds?|financing)\b|how\s+much\b.*\b(?:cost|costs|spend|spent|invest|invested|allocate|allocated|contribute|contributed|earmark|earmarked)\b|what\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+|[\p{L}-]+['’]s\s+)?(?:(?:annual|total|yearly|overall)\s+)?(?:budget|cost|price|funding|expenditure)s?\b)/iu,
   /** "How many …", and "What was the (annual) budget …": a measure named as what is asked. */
   number:
     /^\s*(?:how\s+(?:many|much|far|often)|by\s+how\s+much|what\s+(?:(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+|[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}?)?(?:share|percentage|proportion|number|capacity|amount|budget|rate|wage|salary|cost|price|total|figure)s?)\b/iu,
@@ -221,6 +224,10 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
   `one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
   thousand million billion dozen half double doubled twice`.split(/\s+/)
 )
+
+/** A sum of money: a currency's sign, code or name beside a figure. */
+export const CURRENCY =
+  /[€$£¥₹₽₱]|\b(?:USD|EUR|GBP|CHF|MXN|CAD|AUD|JPY|CNY)\b|\b(?:euros?|dollars?|pesos?|francs?|pounds?\s+sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|reais|dinars?|dirhams?|shillings?|rand|kronor|kroner|krona|zlotys?|lei|forints?|tenge|hryvnias?|nairas?|cedis?)\b/i
 
 /** Units of time, for "how long" questions. */
 export const DURATION_UNITS = /\b(?:hours?|days?|weeks?|months?|years?|decades?)\b/i

@@ -32,6 +32,8 @@ export type QuestionLanguage = {
     reply: RegExp
     broad: RegExp
     duration?: RegExp
+    /** A question asking for a sum of money. */
+    amount?: RegExp
     /** The opening of a question that counts ("how many …"): what follows names what it counts. */
     counting?: RegExp
   }

@@ -19,7 +19,7 @@ import type { Token } from '../text/tokenize.ts'
 
 export type Intent = 'meeting' | 'dialogue' | 'reply' | 'broad' | 'factual' | 'speaker'
 export type MeetingField = keyof typeof ENGLISH_QUESTIONS.meeting
-export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'other'
+export type AnswerType = 'number' | 'amount' | 'duration' | 'time' | 'person' | 'other'
 export type Side = 'committee' | 'delegation'
 
 /** A word of a question's topic: as written, lower-cased, and whether only it matches (a name, a figure). */
@@ -95,6 +95,7 @@ export const topicText = (question: Pick<Question, 'topic'>): string =>
 const answerTypeOf = (text: string, language: QuestionLanguage): AnswerType => {
   const q = language.questions
   if (q.duration?.test(text)) return 'duration'
+  if (q.amount?.test(text)) return 'amount'
   if (q.number.test(text)) return 'number'
   if (q.time.test(text)) return 'time'
   if (q.person.test(text)) return 'person'

@@ -142,7 +142,10 @@ describe('readQuestion', () => {
     ['Who asked about pesticides?', 'person'],
     ['How long can migrants be detained?', 'duration'],
     ['What is the Local Integration Programme?', 'other'],
-    ['What was the annual budget of the programme?', 'number'],
+    ['What was the annual budget of the programme?', 'amount'],
+    ['How much money did the programme invest?', 'amount'],
+    ['How much did the online platform cost?', 'amount'],
+    ['How much less do women get paid than men?', 'number'],
     ['What is the unemployment rate among migrants?', 'number'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(read(question).answerType).toBe(type)
