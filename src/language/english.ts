@@ -103,7 +103,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   through to too under until up very was we were what when where which while who whom why will with
   would you your yours yourself yourselves s t don shall may might must upon within without whether
   tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
-  something give given kind sort way ways there's what's who's toward towards done like get got
+  something give given gives giving kind sort way ways there's what's who's toward towards done like get gets getting got gotten
   among amongst across around along beyond onto via everything nothing everyone everybody anyone
   anybody someone somebody nobody either neither whatever whichever whoever since ago`
     .split(/\s+/)
@@ -197,6 +197,12 @@ export const ENGLISH_QUESTIONS = {
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */
   pronounSubject:
     /^\s*(?:(?:what|how|when|where|why|which)\s+)?(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+(?:it(?!\s+(?:true|possible|the\s+case|known|clear|likely)\b)|she|he|they)\b/i,
+  /**
+   * "… hoping it gets passed?": a thing the previous turn named, as the object ("it" as the
+   * subject is whom that turn was about; "is it true that …" points at nothing).
+   */
+  thingPronoun:
+    /\b(?:its|it(?!\s+(?:true|possible|the\s+case|known|clear|likely|necessary|important)\b))\b/i,
   /** "… on that?", "… about it?": what the question is about is the previous turn's too. */
   demonstrativeObject: /\b(?:on|about|regarding|to|for)\s+(?:that|this|it|them)\s*[?.!]*\s*$/i,
   /**

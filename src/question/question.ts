@@ -545,11 +545,16 @@ const contrasted = (
 /**
  * Whether a question points back at what the previous turn was about: "… on that?", "… joining
  * that treaty?" (a thing, not the record itself: "this meeting" is the one on record), "How many
- * of them …".
+ * of them …", "… hoping it gets passed?".
  */
 const pointsBack = (text: string): boolean => {
   if (ENGLISH_QUESTIONS.demonstrativeObject.test(text) || ENGLISH_QUESTIONS.partitive.test(text))
     return true
+  // Past an opener ("And what did it …"), the pronoun that is the subject is whom it is about.
+  const opener = ENGLISH_QUESTIONS.followUp.exec(text)?.[0].length ?? 0
+  const subject = ENGLISH_QUESTIONS.pronounSubject.exec(text.slice(opener))
+  const after = subject ? text.slice(opener + subject.index + subject[0].length) : text
+  if (ENGLISH_QUESTIONS.thingPronoun.test(after)) return true
   const noun = ENGLISH_QUESTIONS.demonstrativePhrase.exec(text)?.[1]
   return noun !== undefined && !STOPWORDS.has(noun) && !SCAFFOLD.has(noun)
 }

@@ -106,6 +106,10 @@ describe('readQuestion', () => {
     'Can you give us a summary of the concerns about detention?',
     'What came up about remittances?',
     'Summarise everything said about consular protection.',
+    '¿Qué explicó la delegación sobre las remesas?',
+    '¿Qué países recomendaron ratificar el Convenio?',
+    'Qu’a expliqué la délégation sur les centres de rétention ?',
+    'Quels pays ont parlé de la traite ?',
   ])('reads "%s" as wanting everything said on its topic', (question) => {
     expect(read(question).intent).toBe('broad')
   })
@@ -328,6 +332,17 @@ describe('readQuestion, follow-ups', () => {
     expect(q.followsUp).toBe(before)
     expect(q.counts.map((t) => t.word)).toEqual(['children'])
     expect(topicText(q)).toMatch(/released.*detained|detained.*released/)
+  })
+
+  it('adds the previous topic when "it" is the object, not when it is the subject or points at nothing', () => {
+    const before = 'What is the status of the draft migration bill?'
+    const object = read('When do they expect it to be adopted?', before)
+    expect(object.followsUp).toBe(before)
+    expect(topicText(object)).toMatch(/adopted.*bill|bill.*adopted/)
+    const subject = read('And what did it recommend on detention?', 'What did Ms. Diallo say?')
+    expect(topicText(subject)).toBe('detention')
+    const expletive = read('Is it true that remittances fell?', before)
+    expect(expletive.followsUp).toBeNull()
   })
 
   it('leaves alone a question that names its speaker', () => {
