@@ -148,6 +148,19 @@ const broadChoice = (corpus: Corpus, retrieval: Retrieval, relevant: Judged[]): 
   return (askers.length > 0 ? askers : relevant).slice(0, corpus.policy.broadMax)
 }
 
+/**
+ * The sentences, each with the one after it: a summary carries a point on in the sentence that
+ * follows ("… the status of persons erased from the register." then "Thirteen thousand persons
+ * had had their status restored …"), which need not repeat the topic's words.
+ */
+const withNextSentence = (
+  judged: Judged,
+  sentences: readonly JudgedSentence[]
+): JudgedSentence[] => {
+  const at = new Set(sentences.flatMap((s) => [s.at, s.at + 1]))
+  return judged.sentences.filter((s) => at.has(s.at))
+}
+
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
 const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): AnswerBody => {
   const chosen = [...quoting].sort(byOrder)
@@ -155,8 +168,9 @@ const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): A
   const groups = SIDES.flatMap((side) => {
     const quotes = chosen
       .filter((j) => sideOfBlock(j.block) === side)
-      // A broad answer gives every sentence of a paragraph that bears on the topic.
-      .flatMap((j) => quote(corpus, j, bearing(corpus, j, Infinity)))
+      // A broad answer gives every sentence of a paragraph that bears on the topic, and the
+      // sentence that carries each on.
+      .flatMap((j) => quote(corpus, j, withNextSentence(j, bearing(corpus, j, Infinity))))
     return quotes.length > 0 ? [{ side, quotes }] : []
   })
   const text = groups.map((g) => formatQuotes(SIDE_HEADINGS[g.side], g.quotes)).join('\n\n')
@@ -436,25 +450,43 @@ const endAnswer = (corpus: Corpus, question: Question): AnswerBody | null => {
 }
 
 /**
- * The agenda items as the record's own headings print them, where every one of them is a heading:
- * blocks the user can open, rather than the cover.
+ * The headings that print each of `records`' items (`itemsOf`), or null when a record leaves one
+ * unprinted: blocks the user can open, rather than the cover.
  */
+const printedHeadings = (
+  corpus: Corpus,
+  records: readonly RecordInfo[],
+  itemsOf: (record: RecordInfo) => readonly string[]
+): Block[] | null => {
+  const perRecord = records.map((record) => {
+    const items = new Set(itemsOf(record).map(normalizeForMatch))
+    const headings = blocksOf(corpus, record).filter(
+      (b) => b.kind === 'heading' && items.has(normalizeForMatch(b.text))
+    )
+    const printed = new Set(headings.map((b) => normalizeForMatch(b.text)))
+    return items.size > 0 && printed.size === items.size ? headings : null
+  })
+  return perRecord.length === 0 || perRecord.some((h) => h === null)
+    ? null
+    : perRecord.flatMap((h) => h ?? [])
+}
+
+/** The agenda items as the record's own headings print them, where every one of them is a heading. */
 const agendaHeadings = (corpus: Corpus, question: Question): AnswerBody | null => {
-  const perRecord = recordsInScope(corpus, question)
-    .filter((r) => r.agendaItems.length > 0)
-    .map((record) => {
-      const items = new Set(record.agendaItems.map(normalizeForMatch))
-      const headings = blocksOf(corpus, record).filter(
-        (b) => b.kind === 'heading' && items.has(normalizeForMatch(b.text))
-      )
-      const printed = new Set(headings.map((b) => normalizeForMatch(b.text)))
-      return printed.size === items.size ? headings : null
-    })
-  if (perRecord.length === 0 || perRecord.some((h) => h === null)) return null
-  return meetingQuotes(
-    'On the agenda:',
-    perRecord.flatMap((headings) => (headings ?? []).map(wholeBlock))
+  const headings = printedHeadings(
+    corpus,
+    recordsInScope(corpus, question).filter((r) => r.agendaItems.length > 0),
+    (r) => r.agendaItems
   )
+  return headings ? meetingQuotes('On the agenda:', headings.map(wholeBlock)) : null
+}
+
+/** The report under consideration as each record's own heading prints it. */
+const dialogueHeadings = (corpus: Corpus, question: Question): AnswerBody | null => {
+  const headings = printedHeadings(corpus, recordsInScope(corpus, question), (r) =>
+    r.dialogue ? [r.dialogue] : []
+  )
+  return headings ? meetingQuotes('Under consideration:', headings.map(wholeBlock)) : null
 }
 
 /**
@@ -514,10 +546,13 @@ const meetingAnswer = (corpus: Corpus, question: Question): AnswerBody | null =>
   if (field === 'rapporteurs') return rapporteursAnswer(corpus, question)
   if (field === 'end') return endAnswer(corpus, question)
   if (field === 'delegation') return delegationAnswer(corpus, question)
-  if (field === 'agenda') {
-    const headings = agendaHeadings(corpus, question)
-    if (headings) return headings
-  }
+  const headings =
+    field === 'agenda'
+      ? agendaHeadings(corpus, question)
+      : field === 'state'
+        ? dialogueHeadings(corpus, question)
+        : null
+  if (headings) return headings
   const records = recordsInScope(corpus, question)
   const stated = records.flatMap((r) => {
     const text = describeMeeting(r, field)

@@ -33,6 +33,16 @@ const expectGrounded = (response: AskResponse) => {
 }
 
 describe('broad answers', () => {
+  it('quote the sentence that carries a point on, though it does not repeat the topic’s words', async () => {
+    const response = await answer(
+      'What did the delegation say about consular assistance to Mexicans in the United States?'
+    )
+    const para47 = response.excerpts.filter((e) => e.paragraph === 47).map((e) => e.text)
+    expect(para47.join(' ')).toContain('consular assistance to Mexicans')
+    expect(para47.join(' ')).toContain('legal advice had been provided in 5,991 cases')
+    expectGrounded(response)
+  })
+
   it('quote every paragraph on the topic, grouped by side and in record order, each with its speaker', async () => {
     const response = await answer('What did the Committee ask about discrimination?')
     expect(response.kind).toBe('broad')
@@ -220,10 +230,6 @@ describe('questions about the meeting itself', () => {
   it.each([
     ['When was this record distributed?', /^Distributed on \d{1,2} \w+ \d{4}\./],
     ['What is the original language of the record?', /^Original: English\./],
-    [
-      'Which report did the Committee consider?',
-      /^Under consideration: Fourth periodic report of Mexico/,
-    ],
   ])('answers "%s" from the cover page', async (question, pattern) => {
     const response = await answer(question)
     expect(response).toMatchObject({ kind: 'meeting', abstained: false })
@@ -238,6 +244,14 @@ describe('questions about the meeting itself', () => {
     expect(response.excerpts[0]?.text).toMatch(
       /^Consideration of reports submitted by States Parties/
     )
+    expectGrounded(response)
+  })
+
+  it('quotes the report under consideration from the record’s own heading, which the user can open', async () => {
+    const response = await answer('Which report did the Committee consider?')
+    expect(response.kind).toBe('meeting')
+    expect(response.citations).toEqual(['CMW/C/SR.593, heading-2'])
+    expect(response.excerpts[0]?.text).toMatch(/^Fourth periodic report of Mexico \(continued\)/)
     expectGrounded(response)
   })
 
