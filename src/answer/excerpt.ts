@@ -4,6 +4,8 @@ import {
   EXPLETIVE,
   LEANING_OPENERS,
   OPENING_PHRASE_WORDS,
+  REFERRING_PRONOUNS,
+  SHORT_SENTENCE_WORDS,
 } from '../language/english.ts'
 import type { Block } from '../records/block.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
@@ -60,7 +62,7 @@ const MAX_LEAN = 2
  * connective ("It had ruled …", "That programme …", "Nevertheless, …"), or its opening phrase
  * refers back ("Based on the findings of that study, …") or is followed by one ("Altogether, they
  * …"), or it opens with a definite noun the sentence before names ("The Institute …" after "… the
- * National Institute of Migration …").
+ * National Institute of Migration …"), or it is short and holds a pronoun ("… on its use?").
  */
 const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence): boolean => {
   const tokens = corpus.tokens(sentence.text)
@@ -79,6 +81,10 @@ const leansOn = (corpus: Corpus, sentence: BlockSentence, before: BlockSentence)
     LEANING_OPENERS.has(subject.word) &&
     !EXPLETIVE.test(sentence.text.slice(subject.start))
   )
+    return true
+  // "Were any statistics available on its use?": a short sentence whose pronoun stands for what
+  // the one before named.
+  if (tokens.length <= SHORT_SENTENCE_WORDS && tokens.some((t) => REFERRING_PRONOUNS.has(t.word)))
     return true
   if (first.word !== 'the' || !second) return false
   return before.words.stems.has(corpus.stem(second.word))

@@ -319,6 +319,15 @@ export const LEANING_OPENERS: ReadonlySet<string> = new Set(
 )
 
 /**
+ * Pronouns that stand for something named before ("its use", "their number"); a short sentence
+ * holding one and no noun before it to stand for leans on the sentence before it.
+ */
+export const REFERRING_PRONOUNS: ReadonlySet<string> = new Set(`its their theirs them`.split(/\s+/))
+
+/** The longest sentence, in words, read as leaning back for a pronoun it holds. */
+export const SHORT_SENTENCE_WORDS = 12
+
+/**
  * The longest opening phrase, in words, read for what it refers back to: "Based on the findings of
  * that study, …", "In that regard, …", "To that end, …".
  */

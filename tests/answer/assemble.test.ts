@@ -166,6 +166,16 @@ describe('excerpts that stand on their own', () => {
       'Altogether, they had a daily capacity',
       true,
     ],
+    [
+      'reach back for what a short sentence’s pronoun stands for',
+      'Were any statistics available on its use',
+      true,
+    ],
+    [
+      'leave alone a long sentence that names what its pronoun stands for',
+      'Her Government, which was in constant communication with its Canadian counterpart',
+      false,
+    ],
     ['leave alone an expletive "there"', 'There had been reports that Mexican workers', false],
     [
       'leave alone an expletive "it"',
