@@ -222,6 +222,22 @@ export const ENGLISH_QUESTIONS = {
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,
 } as const
 
+/**
+ * Stem endings of a verb and its noun that Porter's stemmer leaves apart, as pairs: "detain" and
+ * "detention" ("detain"/"detent"), "decide" and "decision", "receive" and "reception", "admit"
+ * and "admission", "expel" and "expulsion", "resolve" and "resolution", "assume" and "assumption".
+ */
+export const DERIVED_ENDINGS: readonly (readonly [string, string])[] = [
+  ['ain', 'ent'],
+  ['id', 'is'],
+  ['eiv', 'ept'],
+  ['it', 'iss'],
+  ['el', 'uls'],
+  ['ud', 'us'],
+  ['olv', 'olut'],
+  ['um', 'umpt'],
+]
+
 /** Prefixes that negate a word: "unemployment" sits next to "employment" in vector space and means its opposite. */
 export const NEGATING_PREFIX = /^(?:un|in|im|il|ir|non|dis|anti)-?/
 

@@ -116,16 +116,25 @@ const meetingFieldOf = (text: string): MeetingField | null => {
   return null
 }
 
+/** The shortest part of a State's name its adjective may share, with the name's end dropped. */
+const ADJECTIVE_STEM = 6
+
 /**
  * Whether a word is the name of a State under review or its adjective: "Slovenia", "Slovenian",
- * "Mexican" (all but the name's last letter start it).
+ * "Mexican" (all but the name's last letter start it), "Slovene" (all but its last two, where six
+ * letters remain: "Austr" would take "Australia" for "Austria").
  */
 const namesState = (word: string, states: readonly string[]): boolean =>
   states.some((state) =>
     state
       .toLowerCase()
       .split(/\s+/)
-      .some((name) => name.length >= 4 && word.toLowerCase().startsWith(name.slice(0, -1)))
+      .some((name) => {
+        const lower = word.toLowerCase()
+        if (name.length >= 4 && lower.startsWith(name.slice(0, -1))) return true
+        const stem = name.slice(0, -2)
+        return stem.length >= ADJECTIVE_STEM && lower.startsWith(stem)
+      })
   )
 
 /**
@@ -294,7 +303,8 @@ const topicOf = (
   text: string,
   tokens: readonly Token[],
   language: QuestionLanguage,
-  framing: readonly (string | null | undefined)[]
+  framing: readonly (string | null | undefined)[],
+  states: readonly string[]
 ): { topic: TopicWord[]; counts: TopicWord[]; unmatched: string[] } => {
   const spans = framing.flatMap((phrase) => {
     const at = phrase ? text.indexOf(phrase) : -1
@@ -316,6 +326,7 @@ const topicOf = (
     if (word) counts.push(word)
     else if (counts.length > 0) countFrom = Infinity
   }
+  let afterSide = false
   for (const token of tokens) {
     // "Mr. Charef's question": the name, not its possessive.
     const word = token.word.replace(POSSESSIVE, '')
@@ -330,12 +341,14 @@ const topicOf = (
       take(token, null)
       continue
     }
-    // In another language the side ("la delegación") is read as the side, not as topic.
-    if (
+    // In another language the side ("la delegación", "la délégation slovène") is read as the
+    // side, not as topic.
+    const foreignSide =
       language !== ENGLISH &&
       (language.sides.committee.test(word) || language.sides.delegation.test(word))
-    )
-      continue
+    const followsSide = afterSide
+    afterSide = foreignSide
+    if (foreignSide) continue
     seen.add(word)
     const written = text.slice(token.start, token.end).replace(POSSESSIVE, '')
     // A capital inside the question marks a name; a digit, a figure: each matches only itself.
@@ -343,6 +356,7 @@ const topicOf = (
     const bare = language.elision ? word.replace(language.elision, '') : word
     const foreign = language !== ENGLISH && bare !== '' && !language.stopwords.has(bare)
     const same = foreign ? cognate(corpus, bare, language) : null
+    if (followsSide && namesState(same ?? fold(bare), states)) continue
     const read =
       language === ENGLISH
         ? { written, word, exact }
@@ -394,15 +408,22 @@ export const readQuestion = (
   // "Which of them raised …?" after an answer that quoted several States.
   const anaphor = english && context.previous ? ENGLISH_SPEAKERS.anaphor.exec(text) : null
   const besides = anaphor ? ENGLISH_SPEAKERS.besides.exec(text) : null
-  const read = topicOf(corpus, text, tokens, language, [
-    named,
-    anaphor?.[0],
-    besides?.[0],
-    english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
-    ENGLISH_QUESTIONS.raising.exec(text)?.[0],
-    // "On what date …", "In what year …" say what kind of answer, not what about.
-    english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,
-  ])
+  const read = topicOf(
+    corpus,
+    text,
+    tokens,
+    language,
+    [
+      named,
+      anaphor?.[0],
+      besides?.[0],
+      english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
+      ENGLISH_QUESTIONS.raising.exec(text)?.[0],
+      // "On what date …", "In what year …" say what kind of answer, not what about.
+      english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,
+    ],
+    states
+  )
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)
   // "Iran raised hate speech. What did the delegation say?": what the State said to what was raised.

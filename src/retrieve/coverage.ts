@@ -2,7 +2,7 @@
 import type { TermStats } from '../index/lexical.ts'
 import { idf } from '../index/lexical.ts'
 import { zipfProbability } from '../index/vectors.ts'
-import { NEGATING_PREFIX } from '../language/english.ts'
+import { DERIVED_ENDINGS, NEGATING_PREFIX } from '../language/english.ts'
 import type { Corpus, PassageWords } from './corpus.ts'
 
 /**
@@ -61,11 +61,32 @@ const negates = (a: string, b: string): boolean =>
   (a.length > b.length && a.replace(NEGATING_PREFIX, '') === b) ||
   (b.length > a.length && b.replace(NEGATING_PREFIX, '') === a)
 
-/** Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider". */
+/** The shortest stem a verb–noun ending pair is read on: "admit" yes, "it" no. */
+const DERIVED_BASE = 3
+
+/** Whether two stems are a verb and its noun by one of the language's ending pairs. */
+const derived = (a: string, b: string): boolean =>
+  DERIVED_ENDINGS.some(([verb, noun]) =>
+    [
+      [a, b],
+      [b, a],
+    ].some(
+      ([v = '', n = '']) =>
+        v.endsWith(verb) &&
+        n.endsWith(noun) &&
+        v.length - verb.length >= DERIVED_BASE &&
+        v.slice(0, -verb.length) === n.slice(0, -noun.length)
+    )
+  )
+
+/**
+ * Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider",
+ * and a verb and its noun ("detain"/"detent").
+ */
 const sameFamily = (a: string, b: string): boolean => {
   let common = 0
   while (common < a.length && a[common] === b[common]) common++
-  return common >= 5 && common >= Math.min(a.length, b.length) - 2
+  return (common >= 5 && common >= Math.min(a.length, b.length) - 2) || derived(a, b)
 }
 
 /** A word written in capitals, which may be an acronym ("UPR", "ILO"). */

@@ -94,7 +94,7 @@ describe('pipeline.ask', () => {
 
   it('asks "which of them" among those the previous answer quoted, and abstains when none did', async () => {
     const response = await answer('Which of them asked about remittances?', {
-      history: [{ question: 'Which Committee members asked about migrants in detention?' }],
+      history: [{ question: 'Which Committee members asked about xenophobia?' }],
     })
     expect(response.abstained).toBe(true)
     const alone = await answer('Which Committee member asked about remittances?')

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Question } from '../../src/question/question.ts'
 import { readQuestion, topicText } from '../../src/question/question.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let corpus: Corpus
@@ -405,4 +406,24 @@ describe('readQuestion, follow-ups', () => {
     const third = readQuestion(corpus, 'What did the delegation reply?', { previous: second })
     expect(topicText(third)).toBe('border')
   })
+})
+
+describe('readQuestion, in a library of several States’ records', () => {
+  let library: Corpus
+  beforeAll(async () => {
+    library = new Corpus((await openLibraryIndex()).index)
+  })
+
+  it.each([
+    'What did the Slovene delegation say about corruption?',
+    'Qu’a dit la délégation slovène sur la corruption ?',
+    '¿Qué dijo la delegación de Eslovenia sobre la corrupción?',
+  ])(
+    'reads the side with the State’s adjective or name, and leaves it out of the topic: "%s"',
+    (question) => {
+      const q = readQuestion(library, question, { record: 'A/HRC/59/15' })
+      expect(q.side).toBe('delegation')
+      expect(topicText(q)).toBe('corruption')
+    }
+  )
 })

@@ -36,6 +36,17 @@ describe('termMatch', () => {
     expect(matches('doors suspension')).toEqual({ doors: 1, suspension: 0.9 })
   })
 
+  it('matches a verb and its noun at 0.9 where the stemmer leaves them apart, and no short word', () => {
+    const passage = 'Decisions were made on detention and on the reception of those admitted.'
+    expect(matches('decided detained receive admission', passage)).toEqual({
+      decided: 0.9,
+      detained: 0.9,
+      receive: 0.9,
+      admission: 0.9,
+    })
+    expect(matches('aid', 'The ais of the law.')).toEqual({ aid: 0 })
+  })
+
   it('matches a near-synonym by its similarity, above the policy floor', () => {
     const { kids } = matches('kids')
     expect(kids).toBeGreaterThan(corpus.policy.synonymSimilarity)
