@@ -192,6 +192,12 @@ export const ENGLISH_QUESTIONS = {
   /** Asks for the questions left without a reply. */
   unanswered:
     /\b(?:not|never|n['’]t|left|without)\b.*\b(?:answer|repl|respond|address)|\bunanswered\b/i,
+  /**
+   * "… during Slovenia's review", "… in the interactive dialogue": where someone spoke, which says
+   * nothing of what about when the question names who spoke.
+   */
+  setting:
+    /\b(?:during|in|at|throughout)\s+(?:the\s+|this\s+|[\p{L}-]+['’]s\s+)?(?:(?:interactive|periodic)\s+)?(?:review|dialogue|meeting|session|debate|discussion)\b/iu,
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */

@@ -419,6 +419,7 @@ export const readQuestion = (
       besides?.[0],
       english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
       ENGLISH_QUESTIONS.raising.exec(text)?.[0],
+      named && !side ? ENGLISH_QUESTIONS.setting.exec(text)?.[0] : undefined,
       // "On what date …", "In what year …" say what kind of answer, not what about.
       english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,
     ],
@@ -437,8 +438,12 @@ export const readQuestion = (
   const askerWords = new Set(
     (replying ? corpus.askers(context.record ?? null) : []).flatMap((a) => nameWords(corpus, a))
   )
-  const rest = read.topic.filter((t) => !askerWords.has(t.word))
-  const topic = rest.length > 0 ? rest : read.topic
+  // What another speaker said is said to the State under review: its name says nothing of what
+  // about ("What did the UK recommend to Slovenia?").
+  const toState = (t: TopicWord) => named !== null && !side && namesState(t.word, states)
+  const spoken = read.topic.filter((t) => !toState(t))
+  const rest = spoken.filter((t) => !askerWords.has(t.word))
+  const topic = rest.length > 0 ? rest : spoken
   const { unmatched } = read
   const intent: Intent = meeting
     ? 'meeting'

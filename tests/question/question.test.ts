@@ -426,4 +426,16 @@ describe('readQuestion, in a library of several States’ records', () => {
       expect(topicText(q)).toBe('corruption')
     }
   )
+
+  it('reads what another State said "during Slovenia’s review" as all it said, the State under review no topic', () => {
+    const all = readQuestion(library, 'What did Poland say during Slovenia’s review?', {
+      record: 'A/HRC/59/15',
+    })
+    expect(all).toMatchObject({ speaker: 'Poland', intent: 'speaker' })
+    expect(all.topic).toEqual([])
+    const on = readQuestion(library, 'What did Poland recommend to Slovenia on hate speech?', {
+      record: 'A/HRC/59/15',
+    })
+    expect(topicText(on)).toBe('hate speech')
+  })
 })
