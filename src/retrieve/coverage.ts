@@ -86,7 +86,9 @@ const derived = (a: string, b: string): boolean =>
 const sameFamily = (a: string, b: string): boolean => {
   let common = 0
   while (common < a.length && a[common] === b[common]) common++
-  return (common >= 5 && common >= Math.min(a.length, b.length) - 2) || derived(a, b)
+  if (common >= 5 && common >= Math.min(a.length, b.length) - 2) return true
+  // Most pairs share less than a base; only those that do are read for a verb and its noun.
+  return common >= DERIVED_BASE && derived(a, b)
 }
 
 /** A word written in capitals, which may be an acronym ("UPR", "ILO"). */
