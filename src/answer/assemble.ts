@@ -93,6 +93,9 @@ const answered = (
   closest: [],
 })
 
+/** How many of the closest paragraphs an abstention, or a question with no reply, names. */
+const CLOSEST = 3
+
 /** An abstention that names the paragraphs that came closest. */
 const abstention = (
   question: Question,
@@ -102,7 +105,7 @@ const abstention = (
 ): AnswerBody => {
   const closest = [...judged]
     .sort((a, b) => b.relevance - a.relevance)
-    .slice(0, 3)
+    .slice(0, CLOSEST)
     .map((j) => j.block)
   const pointer =
     closest.length > 0
@@ -252,14 +255,14 @@ const replyAnswer = async (
   const answering = 'delegation'
   const { askers } = retrieval.question
   const said = relevant.filter((j) => onSide(j.block, answering))
-  const after = (asked: Judged | undefined) =>
-    said.filter(
-      (j) =>
-        !asked ||
-        j.block.record !== asked.block.record ||
-        asked.block.roles.includes('other_state') ||
-        j.block.order > asked.block.order
-    )
+  // A reply follows the question in a summary record; in a report of States' statements the
+  // State's replies may stand anywhere.
+  const follows = (asked: Judged | undefined, j: Judged) =>
+    !asked ||
+    j.block.record !== asked.block.record ||
+    asked.block.roles.includes('other_state') ||
+    j.block.order > asked.block.order
+  const after = (asked: Judged | undefined) => said.filter((j) => follows(asked, j))
   // A named asker's question is theirs, however closely it matches; otherwise the earliest one
   // that a reply follows, or the closest question put before a reply.
   const theirs =
@@ -336,13 +339,29 @@ const replyAnswer = async (
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
     // The question asked, not the paragraph's other questions.
     const quoted = quote(corpus, first, bearing(corpus, first).slice(0, 1))
-    return answered(
-      'reply',
-      `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}`,
-      quoted,
-      // What the delegation said on it before the question was put.
-      said.map((j) => j.block).sort((a, b) => a.order - b.order)
-    )
+    // The delegation's paragraphs after it that came closest, below the threshold: a reply in
+    // other words than the question's is for the user to look for there.
+    const nearest = judged
+      .filter(
+        (j) => j.block.kind === 'paragraph' && onSide(j.block, answering) && follows(first, j)
+      )
+      .sort(byRelevance)
+      .slice(0, CLOSEST)
+      .map((j) => j.block)
+    const pointer =
+      nearest.length > 0
+        ? `\nThe delegation's paragraphs closest to it: ${nearest.map((b) => (records.length === 1 ? shortCitation(b) : citationFor(b))).join(', ')}.`
+        : ''
+    return {
+      ...answered(
+        'reply',
+        `No reply is recorded in ${where} (the question: ${shortCitation(first.block)}).\n${formatQuotes('The question:', quoted)}${pointer}`,
+        quoted,
+        // What the delegation said on it before the question was put.
+        said.map((j) => j.block).sort((a, b) => a.order - b.order)
+      ),
+      closest: nearest.map((b) => citationFor(b)),
+    }
   }
   const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
   const quotes = chosen.flatMap((j) => quote(corpus, j, bearing(corpus, j)))

@@ -133,7 +133,10 @@ export const AskResponseSchema = z.object({
   citations: z.array(z.string()),
   /** Further paragraphs that mention the topic without addressing it closely enough to quote. */
   alsoMentioned: z.array(z.string()),
-  /** For an abstention: the paragraphs that came closest, so the user can look for themselves. */
+  /**
+   * For an abstention, or a question with no reply recorded: the paragraphs (for the latter, the
+   * delegation's) that came closest, so the user can look for themselves.
+   */
   closest: z.array(z.string()),
   /** The question this one followed up, when it could not stand alone. */
   followsUp: z.string().nullable(),

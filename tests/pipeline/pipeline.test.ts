@@ -255,6 +255,18 @@ describe('ask, by kind of question', () => {
     // The question asked, not the paragraph's next one on birth registration.
     expect(response.excerpts).toHaveLength(1)
     expect(response.excerpts[0]?.text).toMatch(/Haitian child/)
+    // The delegation's closest paragraphs after the question, for the user to read for a reply
+    // the words missed; none of them is cited.
+    expect(response.closest.length).toBeGreaterThan(0)
+    expect(response.closest.length).toBeLessThanOrEqual(3)
+    for (const c of response.closest) {
+      const paragraph = Number(/para\. (\d+)$/.exec(c)?.[1])
+      expect(paragraph).toBeGreaterThan(37)
+      const block = index.blocks.find((b) => b.paragraph === paragraph)
+      expect(block?.role).toBe('state_delegation')
+    }
+    expect(response.answer).toMatch(/The delegation's paragraphs closest to it: para\. \d+/)
+    expect(response.citations).toEqual(['CMW/C/SR.593, para. 37'])
   })
 
   it('prefers the sentence holding a figure when asked how many', async () => {
