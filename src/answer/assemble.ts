@@ -373,7 +373,10 @@ const replyAnswer = async (
   return answered('reply', text, [...quotes, ...question])
 }
 
-/** "What did Ms. Dzumhur ask?": the opening sentence of each of the speaker's paragraphs. */
+/**
+ * "What did Ms. Dzumhur ask?": the opening of each of the speaker's paragraphs, its first
+ * sentences as one span (a State's statement in a review often names its point in the second).
+ */
 const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): AnswerBody | null => {
   const theirs = judged.filter((j) => j.block.kind === 'paragraph').sort(byOrder)
   // "Her closing remarks": the speaker's last paragraph; "the second time she spoke": her second.
@@ -381,7 +384,13 @@ const speakerAnswer = (corpus: Corpus, question: Question, judged: Judged[]): An
   const picked = at === null ? theirs : theirs.slice(at < 0 ? at : at - 1).slice(0, 1)
   const chosen = picked.slice(0, corpus.policy.broadMax)
   if (chosen.length === 0) return null
-  const quotes = chosen.flatMap((j) => quote(corpus, j, j.sentences.slice(0, 1)))
+  const quotes = chosen.flatMap((j): Quoted[] => {
+    const sentences = corpus.sentences(j.block)
+    const first = sentences[0]
+    const last = sentences[Math.min(sentences.length, corpus.policy.sentencesPerParagraph) - 1]
+    if (!first || !last) return []
+    return [{ block: j.block, excerpt: excerptOf(j.block, first.start, last.end, j.relevance) }]
+  })
   return answered('speaker', formatQuotes(accordingTo(corpus, quotes), quotes), quotes)
 }
 

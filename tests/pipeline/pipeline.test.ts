@@ -213,6 +213,14 @@ describe('ask, by kind of question', () => {
     expect(response.abstained).toBe(false)
     expect(response.excerpts.map((e) => e.paragraph)).toEqual([5, 6])
     expect(response.excerpts.every((e) => e.speaker === 'Ms. Dzumhur')).toBe(true)
+    // Each paragraph's opening two sentences, as one span from its start.
+    for (const e of response.excerpts) {
+      const block = index.byKey.get(`${e.record}#${e.block}`)
+      if (!block) throw new Error(`no block ${e.block}`)
+      const sentences = pipeline.corpus.sentences(block)
+      expect(sentences.length).toBeGreaterThan(2)
+      expect([e.start, e.end]).toEqual([sentences[0]?.start, sentences[1]?.end])
+    }
     expectGrounded(response)
   })
 
