@@ -96,6 +96,10 @@ const answered = (
 /** How many of the closest paragraphs an abstention, or a question with no reply, names. */
 const CLOSEST = 3
 
+/** Blocks as the user reads them: "para. 12" when one record is in scope, else with its symbol. */
+const citeIn = (records: readonly string[], blocks: readonly Block[]): string =>
+  blocks.map((b) => (records.length === 1 ? shortCitation(b) : citationFor(b))).join(', ')
+
 /** An abstention that names the paragraphs that came closest. */
 const abstention = (
   question: Question,
@@ -108,9 +112,7 @@ const abstention = (
     .slice(0, CLOSEST)
     .map((j) => j.block)
   const pointer =
-    closest.length > 0
-      ? ` The closest paragraphs are ${closest.map((b) => (records.length === 1 ? shortCitation(b) : citationFor(b))).join(', ')}.`
-      : ''
+    closest.length > 0 ? ` The closest paragraphs are ${citeIn(records, closest)}.` : ''
   return {
     kind: 'abstained',
     answer: formatAbstention(question.text, `${reason}${pointer}`, records),
@@ -350,7 +352,7 @@ const replyAnswer = async (
       .map((j) => j.block)
     const pointer =
       nearest.length > 0
-        ? `\nThe delegation's paragraphs closest to it: ${nearest.map((b) => (records.length === 1 ? shortCitation(b) : citationFor(b))).join(', ')}.`
+        ? `\nThe delegation's paragraphs closest to it: ${citeIn(records, nearest)}.`
         : ''
     return {
       ...answered(

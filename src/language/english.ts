@@ -137,6 +137,9 @@ export const ANAPHORS: ReadonlySet<string> = new Set(
   thereby thus`.split(/\s+/)
 )
 
+/** What "it" points at nothing before: "Is it true that …", "Was it possible to …". */
+const IMPERSONAL_IT = String.raw`true|possible|the\s+case|known|clear|likely`
+
 /** The English question patterns: what a question asks for, read from its wording. */
 export const ENGLISH_QUESTIONS = {
   duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
@@ -201,14 +204,18 @@ export const ENGLISH_QUESTIONS = {
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */
-  pronounSubject:
-    /^\s*(?:(?:what|how|when|where|why|which)\s+)?(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+(?:it(?!\s+(?:true|possible|the\s+case|known|clear|likely)\b)|she|he|they)\b/i,
+  pronounSubject: new RegExp(
+    String.raw`^\s*(?:(?:what|how|when|where|why|which)\s+)?(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+(?:it(?!\s+(?:${IMPERSONAL_IT})\b)|she|he|they)\b`,
+    'i'
+  ),
   /**
    * "… hoping it gets passed?": a thing the previous turn named, as the object ("it" as the
    * subject is whom that turn was about; "is it true that …" points at nothing).
    */
-  thingPronoun:
-    /\b(?:its|it(?!\s+(?:true|possible|the\s+case|known|clear|likely|necessary|important)\b))\b/i,
+  thingPronoun: new RegExp(
+    String.raw`\b(?:its|it(?!\s+(?:${IMPERSONAL_IT}|necessary|important)\b))\b`,
+    'i'
+  ),
   /** "… on that?", "… about it?": what the question is about is the previous turn's too. */
   demonstrativeObject: /\b(?:on|about|regarding|to|for)\s+(?:that|this|it|them)\s*[?.!]*\s*$/i,
   /**

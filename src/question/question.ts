@@ -124,18 +124,19 @@ const ADJECTIVE_STEM = 6
  * "Mexican" (all but the name's last letter start it), "Slovene" (all but its last two, where six
  * letters remain: "Austr" would take "Australia" for "Austria").
  */
-const namesState = (word: string, states: readonly string[]): boolean =>
-  states.some((state) =>
+const namesState = (word: string, states: readonly string[]): boolean => {
+  const lower = word.toLowerCase()
+  return states.some((state) =>
     state
       .toLowerCase()
       .split(/\s+/)
       .some((name) => {
-        const lower = word.toLowerCase()
         if (name.length >= 4 && lower.startsWith(name.slice(0, -1))) return true
         const stem = name.slice(0, -2)
         return stem.length >= ADJECTIVE_STEM && lower.startsWith(stem)
       })
   )
+}
 
 /**
  * The speaker phrase of "What did Ms. Dzumhur ask …", when someone in the records answers to it,

@@ -64,20 +64,16 @@ const negates = (a: string, b: string): boolean =>
 /** The shortest stem a verb–noun ending pair is read on: "admit" yes, "it" no. */
 const DERIVED_BASE = 3
 
+/** Whether stem `v` ends in `verb` and `n` in `noun` on one base of at least `DERIVED_BASE`. */
+const endsAs = (v: string, verb: string, n: string, noun: string): boolean =>
+  v.endsWith(verb) &&
+  n.endsWith(noun) &&
+  v.length - verb.length >= DERIVED_BASE &&
+  v.slice(0, -verb.length) === n.slice(0, -noun.length)
+
 /** Whether two stems are a verb and its noun by one of the language's ending pairs. */
 const derived = (a: string, b: string): boolean =>
-  DERIVED_ENDINGS.some(([verb, noun]) =>
-    [
-      [a, b],
-      [b, a],
-    ].some(
-      ([v = '', n = '']) =>
-        v.endsWith(verb) &&
-        n.endsWith(noun) &&
-        v.length - verb.length >= DERIVED_BASE &&
-        v.slice(0, -verb.length) === n.slice(0, -noun.length)
-    )
-  )
+  DERIVED_ENDINGS.some(([verb, noun]) => endsAs(a, verb, b, noun) || endsAs(b, verb, a, noun))
 
 /**
  * Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider",
