@@ -1,4 +1,5 @@
 // Configuration: parsed once from environment variables, with defaults that work offline.
+import { availableParallelism } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -32,6 +33,11 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.string().url('each CORS origin must be a URL such as https://example.org'))),
   /** Requests per minute allowed to one client on /api/*; 0 (the default) = no limit. */
   RAPPORTEUR_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /**
+   * Server processes sharing the port, each with its own copy of the index; unset = one per core,
+   * at most `MAX_DEFAULT_WORKERS`.
+   */
+  RAPPORTEUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Longest a request may take before it is answered with 503. */
   RAPPORTEUR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Largest request body accepted. */
@@ -52,6 +58,9 @@ export const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
 })
 
+/** Most workers started by default: each holds the index, so memory grows with them. */
+export const MAX_DEFAULT_WORKERS = 4
+
 export type Config = {
   port: number
   host: string
@@ -61,6 +70,7 @@ export type Config = {
   efSearch: number
   corsOrigins: string[]
   rateLimit: number
+  workers: number
   timeoutMs: number
   maxBodyBytes: number
   log: boolean
@@ -133,6 +143,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     efSearch: c.RAPPORTEUR_EF_SEARCH,
     corsOrigins: c.RAPPORTEUR_CORS_ORIGINS,
     rateLimit: c.RAPPORTEUR_RATE_LIMIT,
+    workers: c.RAPPORTEUR_WORKERS ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS),
     timeoutMs: c.RAPPORTEUR_TIMEOUT_MS,
     maxBodyBytes: c.RAPPORTEUR_MAX_BODY_BYTES,
     log: c.RAPPORTEUR_LOG === 'info',

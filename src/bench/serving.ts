@@ -2,7 +2,7 @@
 import autocannon from 'autocannon'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../config.ts'
 import type { Latency } from './measure.ts'
@@ -45,10 +45,34 @@ export const stop = async (child: ChildProcess): Promise<void> => {
   await exited
 }
 
-/** Resident and peak memory of a process, from /proc, in MB. */
+/** A process and its descendants (a cluster's workers), from /proc. */
+const familyOf = async (pid: number): Promise<number[]> => {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [])
+  const children = (
+    await Promise.all(
+      tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => ''))
+    )
+  )
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number)
+  return [pid, ...(await Promise.all(children.map(familyOf))).flat()]
+}
+
+/**
+ * Resident and peak memory of a process with its descendants, from /proc, in MB: the sum of each
+ * one's (the peak is each one's own, summed, which is at least the family's peak at any moment).
+ */
 export const memoryOf = async (pid: number): Promise<{ rssMB: number; peakMB: number }> => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8')
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  const statuses = await Promise.all(
+    (await familyOf(pid)).map((p) => readFile(`/proc/${p}/status`, 'utf8').catch(() => ''))
+  )
+  const kb = (field: string) =>
+    statuses.reduce(
+      (sum, status) => sum + Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0),
+      0
+    )
   return { rssMB: round(kb('VmRSS') / 1024, 1), peakMB: round(kb('VmHWM') / 1024, 1) }
 }
 

@@ -102,20 +102,36 @@ run(USAGE, async () => {
     async (url) => (await fetch(url)).ok
   )
 
-  stderrLog('load over loopback: 10 s each at 32 connections')
-  const server = await startProcess(process.execPath, SERVER, env, answers)
-  // Each question once, one at a time, before the load: what a question costs the first time the
-  // server sees it (its words not yet compared with the record's), and the JIT's warm-up.
-  const firstSight: number[] = []
-  for (const q of varied) {
-    firstSight.push(await time(async () => (await askRequest(server.url, q)).text()))
+  const { workers } = config
+  stderrLog(`load over loopback: 10 s each at 32 connections, ${workers} server processes and one`)
+  /**
+   * Starts the server with `processes`, asks it each question once, one at a time (what a
+   * question costs the first time the server sees it, its words not yet compared with the
+   * record's, and the JIT's warm-up), then loads it; and /healthz too, when `health` is set.
+   */
+  const serveAndLoad = async (processes: number, health: boolean) => {
+    const server = await startProcess(
+      process.execPath,
+      SERVER,
+      { ...env, RAPPORTEUR_WORKERS: String(processes) },
+      answers
+    )
+    const firstSight: number[] = []
+    for (const q of varied) {
+      firstSight.push(await time(async () => (await askRequest(server.url, q)).text()))
+    }
+    const askLoad = await load(server.url, '/api/ask', {
+      bodies: varied.map((question) => JSON.stringify({ question })),
+    })
+    const healthLoad = health ? await load(server.url, '/healthz', {}) : null
+    const memory = await memoryOf(server.child.pid ?? 0)
+    await stop(server.child)
+    return { firstSight, askLoad, healthLoad, memory }
   }
-  const askLoad = await load(server.url, '/api/ask', {
-    bodies: varied.map((question) => JSON.stringify({ question })),
-  })
-  const healthLoad = await load(server.url, '/healthz', {})
-  const memory = await memoryOf(server.child.pid ?? 0)
-  await stop(server.child)
+  const { firstSight, askLoad, healthLoad, memory } = await serveAndLoad(workers, true)
+  // The same server in one process, its baseline for what the processes add.
+  const single = workers > 1 ? await serveAndLoad(1, false) : null
+  if (!healthLoad) throw new Error('no /healthz load was measured')
   const baseline = await startProcess(
     process.execPath,
     BASELINE_SERVER,
@@ -167,12 +183,23 @@ run(USAGE, async () => {
       ratioP50: round(median(askDurations) / median(healthDurations), 1),
     },
     http: {
+      processes: workers,
       firstSight: { requests: firstSight.length, latencyMs: latency(firstSight) },
       ask: askLoad,
       healthz: healthLoad,
       throughputRatio: round(askLoad.requestsPerSecond / healthLoad.requestsPerSecond, 3),
+      oneProcess: single
+        ? {
+            ask: single.askLoad,
+            throughputRatio: round(askLoad.requestsPerSecond / single.askLoad.requestsPerSecond, 2),
+          }
+        : null,
     },
-    memory: { afterLoad: memory, baselineNodeServer: baselineMemory },
+    memory: {
+      afterLoad: memory,
+      oneProcessAfterLoad: single?.memory ?? null,
+      baselineNodeServer: baselineMemory,
+    },
     scale,
   }
   await mkdir(dirname(out), { recursive: true })
@@ -207,9 +234,17 @@ run(USAGE, async () => {
       `p50 ${results.http.firstSight.latencyMs.p50} ms, p95 ${results.http.firstSight.latencyMs.p95} ms over ${firstSight.length} questions, each new to the server`,
     ],
     [
-      '/api/ask over HTTP, 32 conns, 10 s',
+      `/api/ask over HTTP, 32 conns, 10 s, ${workers} processes`,
       `${askLoad.requestsPerSecond} req/s, p50 ${askLoad.latencyMs.p50} / p95 ${askLoad.latencyMs.p95} / p99 ${askLoad.latencyMs.p99} ms, ${askLoad.errors} errors, ${askLoad.non2xx} non-2xx`,
     ],
+    ...(single
+      ? ([
+          [
+            '/api/ask over HTTP, 32 conns, 10 s, 1 process',
+            `${single.askLoad.requestsPerSecond} req/s, p50 ${single.askLoad.latencyMs.p50} / p95 ${single.askLoad.latencyMs.p95} / p99 ${single.askLoad.latencyMs.p99} ms, ${single.askLoad.errors} errors, ${single.askLoad.non2xx} non-2xx (${workers} processes: ${results.http.oneProcess?.throughputRatio}× its throughput)`,
+          ],
+        ] as [string, string][])
+      : []),
     [
       '/healthz over HTTP, 32 conns, 10 s',
       `${healthLoad.requestsPerSecond} req/s, p50 ${healthLoad.latencyMs.p50} / p95 ${healthLoad.latencyMs.p95} / p99 ${healthLoad.latencyMs.p99} ms`,
@@ -217,7 +252,7 @@ run(USAGE, async () => {
     ['ask / healthz throughput', `${results.http.throughputRatio}`],
     [
       'resident memory after load',
-      `${memory.rssMB} MB (peak ${memory.peakMB} MB; bare Node server ${baselineMemory.rssMB} MB)`,
+      `${memory.rssMB} MB (peak ${memory.peakMB} MB${single ? `; one process ${single.memory.rssMB} MB` : ''}; bare Node server ${baselineMemory.rssMB} MB)`,
     ],
     ...scale.flatMap((s): [string, string][] => [
       [

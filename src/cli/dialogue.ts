@@ -1,4 +1,4 @@
-// `npm run dialogue -- RECORD [--format md|csv|json] [--member NAME] [--status S] [--q WORDS]`: prints a record's dialogue map.
+// `npm run dialogue -- RECORD [--format md|csv|json] [--member NAME] [--status S] [--q WORDS] [--scope record|dialogue]`: prints a record's dialogue map.
 import { parseArgs } from 'node:util'
 import { composePipeline, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
@@ -7,7 +7,7 @@ import { DialogueQuerySchema } from '../server/schema.ts'
 import { UsageError, run, stderrLog } from './run.ts'
 
 const USAGE =
-  'usage: npm run dialogue -- <record symbol or slug> [--format md|csv|json] [--member NAME] [--status answered|partly|no_reply] [--q WORDS]'
+  'usage: npm run dialogue -- <record symbol or slug> [--format md|csv|json] [--member NAME] [--status answered|partly|no_reply] [--q WORDS] [--scope record|dialogue]'
 
 run(USAGE, async () => {
   const { values, positionals } = parseArgs({
@@ -16,6 +16,7 @@ run(USAGE, async () => {
       member: { type: 'string' },
       status: { type: 'string' },
       q: { type: 'string' },
+      scope: { type: 'string' },
     },
     allowPositionals: true,
   })
@@ -28,7 +29,7 @@ run(USAGE, async () => {
   }
   const query = parsed.data
   const { index } = await openRapporteur(loadConfig(), stderrLog)
-  const map = await composePipeline(index).dialogue(record)
+  const map = await composePipeline(index).dialogue(record, query.scope)
   const questions = filterQuestions(map, query)
   if (query.format === 'csv') process.stdout.write(dialogueCsv(questions))
   else if (query.format === 'json') console.log(JSON.stringify({ ...map, questions }, null, 2))

@@ -1,9 +1,11 @@
 // `npm start`: builds the index if needed and serves on HOST:PORT (localhost by default) until SIGTERM.
 import { serve } from '@hono/node-server'
+import cluster from 'node:cluster'
 import { composePipeline, openGenerator, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
+import { primaryWindows, superviseWorkers } from '../server/cluster.ts'
 import { drainable } from '../server/drain.ts'
 import { answerClientErrors, nodeServerOptions } from '../server/limits.ts'
 import type { LogLine } from '../server/middleware.ts'
@@ -19,13 +21,19 @@ const USAGE =
 
 run(USAGE, async () => {
   const config = loadConfig()
-  const { index, warnings } = await openRapporteur(config, stderrLog)
-  const generator = await openGenerator(config.llm, stderrLog)
+  if (cluster.isPrimary && config.workers > 1) {
+    superviseWorkers({ workers: config.workers, log: stderrLog })
+    return
+  }
+  // Of a cluster's workers, the first reports what it read and found; the rest would repeat it.
+  const log = (cluster.worker?.id ?? 1) === 1 ? stderrLog : () => {}
+  const { index, warnings } = await openRapporteur(config, log)
+  const generator = await openGenerator(config.llm, log)
   const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
   // The dialogue maps are worked out once, before the first request, not by it.
   const started = performance.now()
   await Promise.all(index.records.map((r) => pipeline.dialogue(r.symbol)))
-  stderrLog(
+  log(
     `dialogue maps of ${index.records.length} records in ${Math.round(performance.now() - started)} ms`
   )
   // A generative answer may take the model's whole time budget, and a little more.
@@ -38,6 +46,7 @@ run(USAGE, async () => {
     warnings,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
+    ...(cluster.isWorker ? { rateWindows: primaryWindows() } : {}),
     logQuestions: config.logQuestions,
     ...(config.log ? { log: writeLine } : {}),
     logError: (error) =>
@@ -57,7 +66,7 @@ run(USAGE, async () => {
     },
     (info) => {
       const symbols = index.records.map((r) => r.symbol).join(', ')
-      stderrLog(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
+      log(`Rapporteur serving ${symbols} on http://${config.host}:${info.port}`)
     }
   )
   answerClientErrors(server as Server)
@@ -68,7 +77,8 @@ run(USAGE, async () => {
   const { drain } = drainable(server as Server, { limitMs: DRAIN_MS })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      stderrLog(`${signal}: finishing the requests in flight`)
+      // In a cluster, its primary says so once for all its workers.
+      if (cluster.isPrimary) stderrLog(`${signal}: finishing the requests in flight`)
       drain()
     })
   }

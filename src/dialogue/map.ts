@@ -12,7 +12,7 @@ import { linkReplies } from './link.ts'
 import { questionsIn } from './questions.ts'
 import { isRequest } from '../text/requests.ts'
 import { splitSentences } from '../text/sentences.ts'
-import type { DialogueMap, DialogueQuestion } from './schema.ts'
+import type { DialogueMap, DialogueQuestion, DialogueScope } from './schema.ts'
 import { REPLY_STATUSES } from './schema.ts'
 
 /**
@@ -135,6 +135,18 @@ const toQuestion = ({ question, status, replies }: Linked): DialogueQuestion => 
   }
 }
 
+const mapOf = (
+  record: string,
+  scope: DialogueScope,
+  records: string[],
+  questions: DialogueQuestion[]
+): DialogueMap => {
+  const counts = Object.fromEntries(
+    REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])
+  ) as Record<(typeof REPLY_STATUSES)[number], number>
+  return { record, scope, records, counts: { questions: questions.length, ...counts }, questions }
+}
+
 /** Every record's map, worked out once: the questions asked in it and their replies in its dialogue. */
 export class Dialogues {
   readonly #maps = new Map<string, DialogueMap>()
@@ -172,16 +184,32 @@ export class Dialogues {
         policy
       )
       const questions = linked.map(toQuestion)
-      const counts = Object.fromEntries(
-        REPLY_STATUSES.map((s) => [s, questions.filter((q) => q.status === s).length])
-      ) as Record<(typeof REPLY_STATUSES)[number], number>
-      this.#maps.set(r.symbol, {
-        record: r.symbol,
-        records: records.map((x) => x.symbol),
-        counts: { questions: questions.length, ...counts },
-        questions,
-      })
+      this.#maps.set(
+        r.symbol,
+        mapOf(
+          r.symbol,
+          'record',
+          records.map((x) => x.symbol),
+          questions
+        )
+      )
     }
     return this.#maps.get(symbol) as DialogueMap
+  }
+
+  /**
+   * The map of a record (by symbol) in `scope`: its own questions, or those of every record of its
+   * dialogue, in the order the meetings were held.
+   */
+  async in(symbol: string, scope: DialogueScope): Promise<DialogueMap> {
+    const own = await this.of(symbol)
+    if (scope === 'record') return own
+    const maps = await Promise.all(own.records.map((r) => this.of(r)))
+    return mapOf(
+      symbol,
+      scope,
+      own.records,
+      maps.flatMap((m) => m.questions)
+    )
   }
 }

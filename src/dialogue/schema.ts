@@ -43,9 +43,15 @@ export const DialogueQuestionSchema = BlockRefSchema.extend({
 })
 export type DialogueQuestion = z.infer<typeof DialogueQuestionSchema>
 
+export const DIALOGUE_SCOPES = ['record', 'dialogue'] as const
+export const DialogueScopeSchema = z.enum(DIALOGUE_SCOPES)
+export type DialogueScope = z.infer<typeof DialogueScopeSchema>
+
 export const DialogueMapSchema = z.object({
   /** The record asked about. */
   record: z.string(),
+  /** The questions asked in that record, or in every record of its dialogue in the library. */
+  scope: DialogueScopeSchema,
   /** The records of its dialogue that are in the library, in order: the judgement covers these only. */
   records: z.array(z.string()),
   counts: z.object({

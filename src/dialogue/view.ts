@@ -1,9 +1,14 @@
 // What a reader of the map narrows it to (member, status, topic words), and the map as Markdown and CSV for a report's footnotes.
 import { InvalidRequestError } from '../errors.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
-import type { DialogueMap, DialogueQuestion, ReplyStatus } from './schema.ts'
+import type { DialogueMap, DialogueQuestion, DialogueScope, ReplyStatus } from './schema.ts'
 
-export type DialogueFilter = { member?: string; status?: ReplyStatus; q?: string }
+export type DialogueFilter = {
+  member?: string
+  status?: ReplyStatus
+  q?: string
+  scope?: DialogueScope
+}
 
 export const STATUS_LABELS: Record<ReplyStatus, string> = {
   answered: 'answered',
@@ -48,6 +53,10 @@ export const filterQuestions = (
   })
 }
 
+/** What a map is of: a record, or the dialogue of its records. */
+export const title = (map: DialogueMap): string =>
+  map.scope === 'dialogue' ? `the dialogue of ${map.records.join(' and ')}` : map.record
+
 /** Where the map's judgement holds: "in CMW/C/SR.593" or "in A and B". */
 export const coverage = (map: DialogueMap): string => `in ${map.records.join(' and ')}`
 
@@ -80,7 +89,7 @@ export const dialogueMarkdown = (
   questions: readonly DialogueQuestion[]
 ): string =>
   [
-    `# Dialogue map: ${map.record}`,
+    `# Dialogue map: ${title(map)}`,
     '',
     `${map.counts.questions} questions ${coverage(map)}: ${map.counts.answered} answered, ${map.counts.partly} partly answered, ${map.counts.no_reply} with no reply recorded.`,
     '',

@@ -8,7 +8,7 @@ import { generateAnswer, translateQuestion } from '../generate/generate.ts'
 import { findRecord, recordFilter } from '../index/search-index.ts'
 import { dialogueAnswer } from '../dialogue/answer.ts'
 import { Dialogues } from '../dialogue/map.ts'
-import type { DialogueMap } from '../dialogue/schema.ts'
+import type { DialogueMap, DialogueScope } from '../dialogue/schema.ts'
 import type { PreviousAnswer, Question } from '../question/question.ts'
 import { readQuestion } from '../question/question.ts'
 import { speakersOf } from '../records/speakers.ts'
@@ -44,8 +44,11 @@ export type Pipeline = {
   ): Promise<AskResponse>
   /** Ranks blocks for a request's question with one retriever, and answers nothing. */
   search(request: QuestionRequest & { mode?: RetrieverName; k?: number }): Promise<RankedBlock[]>
-  /** The dialogue map of a record, by symbol or slug; worked out once per index. */
-  dialogue(record: string): Promise<DialogueMap>
+  /**
+   * The dialogue map of a record, by symbol or slug: its own questions, or with `scope`
+   * "dialogue" those of every record of its dialogue; worked out once per index.
+   */
+  dialogue(record: string, scope?: DialogueScope): Promise<DialogueMap>
 }
 
 export const createPipeline = (
@@ -195,6 +198,6 @@ export const createPipeline = (
     ask,
     search: async ({ mode = 'hybrid', k = 10, ...request }) =>
       search(corpus, read(request), { mode, k }),
-    dialogue: (record) => dialogues.of(findRecord(index, record).symbol),
+    dialogue: (record, scope = 'record') => dialogues.in(findRecord(index, record).symbol, scope),
   }
 }

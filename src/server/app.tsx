@@ -20,6 +20,7 @@ import { ErrorPage } from '../web/paragraph-page.tsx'
 import { createWebRoutes } from '../web/routes.tsx'
 import type { AppEnv, LogLine } from './middleware.ts'
 import { rateLimit, requestBodyLimit, requestLog } from './middleware.ts'
+import type { RateWindows } from './rate-windows.ts'
 import { openApiDocument } from './openapi.ts'
 import type { Problem } from './problem.ts'
 import { problem, problemBody, problemResponse } from './problem.ts'
@@ -41,6 +42,8 @@ export type AppOptions = {
   corsOrigins?: string[]
   /** Requests a minute per client on /api/*; 0 means no limit. */
   rateLimit?: number
+  /** Where the rate limit counts requests: this process by default, a cluster's primary for its workers. */
+  rateWindows?: RateWindows
   /** Where one structured line per request goes; nowhere when not given. */
   log?: (line: LogLine) => void
   /** Whether request lines may carry the question text. */
@@ -96,6 +99,7 @@ export const createApp = (
     timeoutMs = 5_000,
     corsOrigins = [],
     rateLimit: perMinute = 0,
+    rateWindows,
     log,
     logQuestions = false,
     logError = console.error,
@@ -109,7 +113,8 @@ export const createApp = (
   if (log) app.use(requestLog({ write: log, logQuestions }))
   app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }))
   if (corsOrigins.length > 0) app.use('/api/*', cors({ origin: corsOrigins }))
-  if (perMinute > 0) app.use('/api/*', rateLimit({ perMinute }))
+  if (perMinute > 0)
+    app.use('/api/*', rateLimit({ perMinute, ...(rateWindows ? { windows: rateWindows } : {}) }))
   app.use(
     '/api/*',
     timeout(timeoutMs, (c) =>
@@ -171,7 +176,7 @@ export const createApp = (
   app.get('/api/records/:record/dialogue', async (c) => {
     const { record } = validate(RecordParamsSchema, c.req.param(), 'record')
     const query = validate(DialogueQuerySchema, c.req.query(), 'dialogue query')
-    const map = await pipeline.dialogue(record)
+    const map = await pipeline.dialogue(record, query.scope)
     const questions = filterQuestions(map, query)
     if (query.format === 'csv')
       return c.body(dialogueCsv(questions), 200, {

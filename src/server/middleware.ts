@@ -3,6 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { problem } from './problem.ts'
+import type { RateWindows } from './rate-windows.ts'
+import { WINDOW_MS, localWindows } from './rate-windows.ts'
 
 /** What the app's handlers share per request. */
 export type AppEnv = {
@@ -52,30 +54,24 @@ export const requestBodyLimit = ({
   }
 }
 
-export type RateLimitOptions = { perMinute: number; now?: () => number }
+export type RateLimitOptions = {
+  perMinute: number
+  now?: () => number
+  /** Where requests are counted: this process by default, a cluster's primary for its workers. */
+  windows?: RateWindows
+}
 
-/**
- * A fixed one-minute window per client. Over the limit, a 429 problem with Retry-After. Windows
- * of clients that went quiet are dropped, so the table cannot grow without bound.
- */
+/** A fixed one-minute window per client. Over the limit, a 429 problem with Retry-After. */
 export const rateLimit = ({
   perMinute,
   now = Date.now,
+  windows = localWindows(),
 }: RateLimitOptions): MiddlewareHandler<AppEnv> => {
-  const windows = new Map<string, { start: number; count: number }>()
   return async (c, next) => {
     const time = now()
-    const key = clientKey(c)
-    let window = windows.get(key)
-    if (!window || time - window.start >= 60_000) {
-      if (windows.size > 10_000)
-        for (const [k, w] of windows) if (time - w.start >= 60_000) windows.delete(k)
-      window = { start: time, count: 0 }
-      windows.set(key, window)
-    }
-    window.count++
+    const window = await windows.hit(clientKey(c), time)
     if (window.count > perMinute) {
-      const retry = Math.ceil((window.start + 60_000 - time) / 1000)
+      const retry = Math.ceil((window.start + WINDOW_MS - time) / 1000)
       c.header('Retry-After', String(retry))
       return problem(
         c,

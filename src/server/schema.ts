@@ -1,6 +1,6 @@
 // Shapes of the API's query strings and of the responses besides /api/ask.
 import { z } from 'zod'
-import { ReplyStatusSchema } from '../dialogue/schema.ts'
+import { DialogueScopeSchema, ReplyStatusSchema } from '../dialogue/schema.ts'
 import { MAX_K, MAX_QUESTION_LENGTH } from '../answer/schema.ts'
 import { BlockSchema, RecordInfoSchema } from '../records/block.ts'
 import { RETRIEVERS } from '../retrieve/search.ts'
@@ -72,6 +72,8 @@ export const RecordParamsSchema = z.object({ record: z.string().min(1).max(200) 
 /** How the dialogue map is asked for: narrowed by member, status and topic words; as JSON, Markdown or CSV. */
 export const DialogueQuerySchema = z.object({
   format: z.enum(['json', 'md', 'csv']).default('json'),
+  /** The record's own questions, or those of every record of its dialogue in the library. */
+  scope: DialogueScopeSchema.default('record'),
   member: z.string().trim().min(1).max(200).optional(),
   status: ReplyStatusSchema.optional(),
   q: z.string().trim().min(1).max(500).optional(),

@@ -1,6 +1,6 @@
 // The dialogue page: each question put to the State, beside its replies or "no reply recorded", with filters and exports.
 import type { DialogueFilter } from '../dialogue/view.ts'
-import { LINKING_CAVEAT, STATUS_LABELS, coverage } from '../dialogue/view.ts'
+import { LINKING_CAVEAT, STATUS_LABELS, coverage, title } from '../dialogue/view.ts'
 import type { DialogueMap, DialogueQuestion } from '../dialogue/schema.ts'
 import { REPLY_STATUSES } from '../dialogue/schema.ts'
 import type { RecordInfo } from '../records/block.ts'
@@ -81,13 +81,13 @@ export const DialoguePage = ({
     return `/api/records/${record.slug}/dialogue?${query.toString()}`
   }
   return (
-    <Layout title={`Dialogue map · ${map.record} · Rapporteur`}>
+    <Layout title={`Dialogue map · ${title(map)} · Rapporteur`}>
       <main class="dialogue">
         <p>
           <a href="/">← Rapporteur</a>
         </p>
         <h1>
-          Dialogue map: <bdi>{map.record}</bdi>
+          Dialogue map: <bdi>{title(map)}</bdi>
         </h1>
         <p class="meta">
           {map.counts.questions} questions {coverage(map)}: {map.counts.answered} answered,{' '}
@@ -95,6 +95,19 @@ export const DialoguePage = ({
           {LINKING_CAVEAT}
         </p>
         <form class="filters" method="get">
+          {map.records.length > 1 && (
+            <label>
+              Questions of{' '}
+              <select name="scope">
+                <option value="record" selected={map.scope === 'record'}>
+                  {map.record}
+                </option>
+                <option value="dialogue" selected={map.scope === 'dialogue'}>
+                  the whole dialogue
+                </option>
+              </select>
+            </label>
+          )}
           <label>
             Asked by{' '}
             <select name="member">

@@ -54,7 +54,7 @@ export const createWebRoutes = (pipeline: Pipeline) => {
         `/api/records/${record.slug}/dialogue?${new URLSearchParams({ ...given, format })}`,
         303
       )
-    const map = await pipeline.dialogue(record.symbol)
+    const map = await pipeline.dialogue(record.symbol, filter.scope)
     return c.html(
       <DialoguePage
         record={record}

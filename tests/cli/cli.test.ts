@@ -140,6 +140,12 @@ describe('npm run dialogue', () => {
     expect(rows.every((r) => r.includes('| no reply recorded |'))).toBe(true)
   })
 
+  it('prints the whole dialogue’s map with --scope dialogue', async () => {
+    const { stdout, code } = await cli('dialogue.ts', ['CMW/C/SR.593', '--scope', 'dialogue'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^# Dialogue map: the dialogue of CMW\/C\/SR\.593\n/)
+  })
+
   it('prints CSV with a header row', async () => {
     const { stdout, code } = await cli('dialogue.ts', ['cmw-c-sr-593', '--format', 'csv'])
     expect(code).toBe(0)
@@ -152,6 +158,9 @@ describe('npm run dialogue', () => {
     const bad = await cli('dialogue.ts', ['CMW/C/SR.593', '--status', 'maybe'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--status: /)
+    const scope = await cli('dialogue.ts', ['CMW/C/SR.593', '--scope', 'all'])
+    expect(scope.code).toBe(2)
+    expect(scope.stderr).toMatch(/--scope: /)
     const unknown = await cli('dialogue.ts', ['CMW/C/SR.999'])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/no record named "CMW\/C\/SR\.999"/)

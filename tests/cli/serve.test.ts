@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
@@ -49,9 +51,25 @@ const ask = (url: string, question: string) =>
     body: JSON.stringify({ question }),
   })
 
+/** One request on a connection of its own, as from clients that do not keep theirs open. */
+const askAlone = (url: string, question: string) =>
+  new Promise<number>((resolve, reject) => {
+    const body = JSON.stringify({ question })
+    const req = request(
+      `${url}/api/ask`,
+      { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+
 describe('npm start', () => {
   it('serves on 127.0.0.1, answers, serves the page script, logs a structured line per request, and exits cleanly on SIGTERM', async () => {
-    const { child, url, output } = await start()
+    const { child, url, output } = await start({ RAPPORTEUR_WORKERS: '1' })
     expect(output.stderr).toContain('Rapporteur serving CMW/C/SR.593 on http://127.0.0.1:')
     const response = await ask(
       url,
@@ -79,16 +97,67 @@ describe('npm start', () => {
     expect(output.stderr).not.toContain('migrant integration centres')
   })
 
-  it('refuses to start with a bad setting, naming it', async () => {
+  it('with several server processes, holds a client to one rate limit across them and stops them all on SIGTERM', async () => {
+    const { child, url, output } = await start({
+      RAPPORTEUR_WORKERS: '2',
+      RAPPORTEUR_RATE_LIMIT: '3',
+      RAPPORTEUR_LOG: 'off',
+    })
+    await expect
+      .poll(() => output.stderr, { timeout: 30_000 })
+      .toContain('2 server processes share the port')
+    // Connections go to the workers in turn: counted per worker, all five would pass.
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) statuses.push(await askAlone(url, 'remittances'))
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+    // The first worker alone reports what it read.
+    expect(output.stderr.match(/Rapporteur serving/g)).toHaveLength(1)
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    const [code] = await exited
+    expect(code).toBe(0)
+    expect(output.stderr.match(/SIGTERM: finishing the requests in flight/g)).toHaveLength(1)
+  })
+
+  it('with several server processes, stops with an error when the first cannot listen', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const address = taken.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    const { dir, recordsDir } = await openRealIndex()
     const child = spawn(process.execPath, SERVER, {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: '0', RAPPORTEUR_CORS_ORIGINS: 'not a url' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        RAPPORTEUR_WORKERS: '2',
+        RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
+        RAPPORTEUR_RECORDS_DIR: recordsDir,
+      },
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (stderr += chunk))
+    const [code] = await once(child, 'exit')
+    taken.close()
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+/)
+    expect(stderr).toMatch(/a server process stopped before it could serve \(code 1\); stopping/)
+  })
+
+  it.each([
+    ['RAPPORTEUR_CORS_ORIGINS', 'not a url'],
+    ['RAPPORTEUR_WORKERS', '0'],
+  ])('refuses to start with a bad setting, naming it (%s=%s)', async (name, value) => {
+    const child = spawn(process.execPath, SERVER, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: '0', [name]: value },
     })
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => (stderr += chunk))
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
-    expect(stderr).toMatch(/invalid environment variable RAPPORTEUR_CORS_ORIGINS/)
+    expect(stderr).toMatch(new RegExp(`invalid environment variable ${name}`))
   })
 })

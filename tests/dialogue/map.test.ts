@@ -1,17 +1,12 @@
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PROJECT_ROOT, loadConfig } from '../../src/config.ts'
 import { Dialogues, dialogueKey, exchangesOf } from '../../src/dialogue/map.ts'
 import type { DialogueMap } from '../../src/dialogue/schema.ts'
 import { DialogueMapSchema } from '../../src/dialogue/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import type { Block } from '../../src/records/block.ts'
 import type { Role } from '../../src/records/roles.ts'
-import { ensureIndex } from '../../src/index/load.ts'
-import { loadVectors } from '../../src/index/vectors.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openDialogueIndex } from '../fixtures/dialogue-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 // Two meetings of one dialogue (CRC/C/SR.9001 and its continuation, SR.9002), beside the CMW record.
@@ -19,12 +14,7 @@ let index: SearchIndex
 let dialogues: Dialogues
 let first: DialogueMap
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'rapporteur-dialogue-'))
-  const recordsDir = join(dir, 'records')
-  await cp(join(PROJECT_ROOT, 'records'), recordsDir, { recursive: true })
-  await cp(join(PROJECT_ROOT, 'tests/fixtures/dialogue'), recordsDir, { recursive: true })
-  const vectors = await loadVectors(loadConfig().vectorsPath)
-  index = (await ensureIndex(join(dir, 'index'), { recordsDir, vectors })).index
+  index = await openDialogueIndex()
   dialogues = new Dialogues(new Corpus(index))
   first = await dialogues.of('CRC/C/SR.9001')
 })
@@ -141,6 +131,26 @@ describe('the dialogue map', () => {
 
   it('works the map out once', async () => {
     expect(await dialogues.of('CRC/C/SR.9001')).toBe(first)
+    expect(await dialogues.in('CRC/C/SR.9001', 'record')).toBe(first)
+  })
+
+  it('gives the whole dialogue’s questions, each meeting’s in the order they were held, counted together', async () => {
+    const second = await dialogues.of('CRC/C/SR.9002')
+    expect(second.questions.map((q) => q.speaker)).toEqual(['Ms. Haddad'])
+    const whole = await dialogues.in('CRC/C/SR.9002', 'dialogue')
+    expect(whole).toMatchObject({
+      record: 'CRC/C/SR.9002',
+      scope: 'dialogue',
+      records: ['CRC/C/SR.9001', 'CRC/C/SR.9002'],
+    })
+    expect(whole.questions).toEqual([...first.questions, ...second.questions])
+    expect(whole.counts).toEqual({
+      questions: first.counts.questions + 1,
+      answered: first.counts.answered + second.counts.answered,
+      partly: first.counts.partly + second.counts.partly,
+      no_reply: first.counts.no_reply + second.counts.no_reply,
+    })
+    expect(DialogueMapSchema.parse(whole)).toEqual(whole)
   })
 
   it('depends on the records of its dialogue alone, not on what else the library holds', async () => {

@@ -20,6 +20,7 @@ const question = (over: Partial<DialogueQuestion>): DialogueQuestion => ({
 
 const MAP: DialogueMap = {
   record: 'CEDAW/C/SR.2001',
+  scope: 'record',
   records: ['CEDAW/C/SR.2001', 'CEDAW/C/SR.2002'],
   counts: { questions: 2, answered: 1, partly: 0, no_reply: 1 },
   questions: [

@@ -40,6 +40,7 @@ const asked = (
 
 const MAP: DialogueMap = {
   record: 'CED/C/SR.500',
+  scope: 'record',
   records: ['CED/C/SR.500'],
   counts: { questions: 3, answered: 1, partly: 0, no_reply: 2 },
   questions: [

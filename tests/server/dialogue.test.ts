@@ -4,6 +4,7 @@ import { DialogueMapSchema } from '../../src/dialogue/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { ProblemSchema } from '../../src/server/problem.ts'
+import { openDialogueIndex } from '../fixtures/dialogue-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let index: SearchIndex
@@ -71,6 +72,7 @@ describe('GET /api/records/:record/dialogue', () => {
   it.each([
     ['/api/records/cmw-c-sr-593/dialogue?status=maybe', 400, /status/],
     ['/api/records/cmw-c-sr-593/dialogue?format=xml', 400, /format/],
+    ['/api/records/cmw-c-sr-593/dialogue?scope=all', 400, /scope/],
     ['/api/records/CMW%2FC%2FSR.999/dialogue', 404, /no record named "CMW\/C\/SR.999"/],
   ])('answers %s with %i and the reason', async (path, status, reason) => {
     const response = await app.request(path)
@@ -107,5 +109,48 @@ describe('GET /records/:record/dialogue', () => {
   it('is linked from the chat page', async () => {
     const html = await (await app.request('/')).text()
     expect(html).toContain('href="/records/cmw-c-sr-593/dialogue"')
+  })
+})
+
+describe('a dialogue over two meetings', () => {
+  let twoMeetings: ReturnType<typeof createApp>
+  beforeAll(async () => {
+    twoMeetings = createApp(composePipeline(await openDialogueIndex()))
+  })
+
+  it('gives one meeting’s questions by default and the whole dialogue’s with scope=dialogue', async () => {
+    const get = async (query: string) =>
+      DialogueMapSchema.parse(
+        await (await twoMeetings.request(`/api/records/crc-c-sr-9002/dialogue${query}`)).json()
+      )
+    const own = await get('')
+    expect(own.scope).toBe('record')
+    expect(new Set(own.questions.map((q) => q.record))).toEqual(new Set(['CRC/C/SR.9002']))
+    const whole = await get('?scope=dialogue')
+    expect(whole.scope).toBe('dialogue')
+    expect([...new Set(whole.questions.map((q) => q.record))]).toEqual([
+      'CRC/C/SR.9001',
+      'CRC/C/SR.9002',
+    ])
+    const md = await twoMeetings.request(
+      '/api/records/crc-c-sr-9002/dialogue?scope=dialogue&format=md'
+    )
+    expect(await md.text()).toMatch(
+      /^# Dialogue map: the dialogue of CRC\/C\/SR\.9001 and CRC\/C\/SR\.9002\n/
+    )
+  })
+
+  it('lets the page choose between the meeting and the whole dialogue, where there are two', async () => {
+    const page = await (await twoMeetings.request('/records/crc-c-sr-9001/dialogue')).text()
+    expect(page).toContain('<select name="scope">')
+    const whole = await (
+      await twoMeetings.request('/records/crc-c-sr-9001/dialogue?scope=dialogue')
+    ).text()
+    expect(whole).toContain(
+      '<h1>Dialogue map: <bdi>the dialogue of CRC/C/SR.9001 and CRC/C/SR.9002</bdi></h1>'
+    )
+    expect(whole).toContain('<option value="dialogue" selected="">')
+    const single = await (await app.request('/records/cmw-c-sr-593/dialogue')).text()
+    expect(single).not.toContain('name="scope"')
   })
 })
