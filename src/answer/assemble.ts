@@ -15,6 +15,7 @@ import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
 import { withListNeighbours } from './lists.ts'
 import type { AskResponse, Retrieved } from './schema.ts'
+import { CLOSEST } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { mappedReplies } from '../dialogue/answer.ts'
 import type { DialogueMap } from '../dialogue/schema.ts'
@@ -92,9 +93,6 @@ const answered = (
   alsoMentioned: also.map((b) => citationFor(b)),
   closest: [],
 })
-
-/** How many of the closest paragraphs an abstention, or a question with no reply, names. */
-const CLOSEST = 3
 
 /** Blocks as the user reads them: "para. 12" when one record is in scope, else with its symbol. */
 const citeIn = (records: readonly string[], blocks: readonly Block[]): string =>

@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { SIDES } from './sides.ts'
 import { RoleSchema } from '../records/block.ts'
 
+/** How many of the closest paragraphs an abstention, or a question with no reply, names. */
+export const CLOSEST = 3
+
 export const MAX_QUESTION_LENGTH = 1000
 export const MAX_K = 50
 export const MAX_HISTORY = 10
@@ -137,7 +140,7 @@ export const AskResponseSchema = z.object({
    * For an abstention, or a question with no reply recorded: the paragraphs (for the latter, the
    * delegation's) that came closest, so the user can look for themselves.
    */
-  closest: z.array(z.string()),
+  closest: z.array(z.string()).max(CLOSEST),
   /** The question this one followed up, when it could not stand alone. */
   followsUp: z.string().nullable(),
   retrieved: z.array(RetrievedSchema),

@@ -61,9 +61,13 @@ const entry = (corpus: Corpus, map: DialogueMap, q: DialogueQuestion) => {
   const asked = quoted(corpus, q, q.excerpt, 1)
   const replies = q.replies.flatMap((r) => quoted(corpus, r, r.excerpt, r.score))
   const heading = `${q.speaker ?? 'The Committee'} asked (${q.citation}):`
+  const closest =
+    q.closest.length > 0
+      ? `\nThe delegation's paragraphs closest to it: ${q.closest.map((c) => c.citation).join('; ')}.`
+      : ''
   const status =
     q.status === 'no_reply'
-      ? `No reply is recorded ${coverage(map)} (the question: ${asked[0] ? shortCitation(asked[0].block) : q.citation}).`
+      ? `No reply is recorded ${coverage(map)} (the question: ${asked[0] ? shortCitation(asked[0].block) : q.citation}).${closest}`
       : formatQuotes(
           q.status === 'partly' ? 'Partly answered:' : 'The delegation replied:',
           replies
@@ -133,6 +137,7 @@ export const dialogueAnswer = (
     excerpts: quotes.map((q) => q.excerpt),
     citations: [...new Set(quotes.map((q) => citationFor(q.block)))],
     alsoMentioned: [],
-    closest: [],
+    // Where one question is shown with no reply, where to read for one.
+    closest: shown.length === 1 ? (shown[0]?.q.closest.map((c) => c.citation) ?? []) : [],
   }
 }

@@ -1,6 +1,7 @@
 // Links each question to the delegation's paragraphs that reply to it: what share of the question a reply's passage covers, after the question was put.
 import { standingExcerpt } from '../answer/excerpt.ts'
 import { cosine } from '../answer/judge.ts'
+import { CLOSEST } from '../answer/schema.ts'
 import type { Block } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { termMatch, weightedShare, withSentenceBefore } from '../retrieve/coverage.ts'
@@ -8,7 +9,16 @@ import type { ReplyStatus } from './schema.ts'
 import type { AskedQuestion } from './questions.ts'
 
 export type Reply = { block: Block; score: number; start: number; end: number }
-export type Linked = { question: AskedQuestion; status: ReplyStatus; replies: Reply[] }
+/**
+ * A question, its replies, and for one with none the delegation's paragraphs after it that came
+ * closest (best first), where a reply in other words than the question's may be.
+ */
+export type Linked = {
+  question: AskedQuestion
+  status: ReplyStatus
+  replies: Reply[]
+  closest: Block[]
+}
 
 /** The thresholds the linker works with, from the policy. */
 export type LinkPolicy = {
@@ -106,7 +116,14 @@ export const linkReplies = (
       .filter((r) => r.score >= replyRatio * top)
       .sort((a, b) => b.score - a.score)
       .slice(0, repliesMax)
-    if (scored.length === 0) return { question, status: 'no_reply', replies: [] }
+    if (scored.length === 0) {
+      const closest = [...(scores[i] ?? new Map())]
+        .filter(([, r]) => r.score > 0)
+        .sort(([, a], [, b]) => b.score - a.score)
+        .slice(0, CLOSEST)
+        .map(([block]) => block)
+      return { question, status: 'no_reply', replies: [], closest }
+    }
     const together = question.terms.map((_, k) => Math.max(...scored.map((r) => r.matches[k] ?? 0)))
     const status: ReplyStatus =
       weightedShare(question.terms, together) >= replyAnswered ? 'answered' : 'partly'
@@ -116,6 +133,6 @@ export const linkReplies = (
         const { start, end } = standingExcerpt(corpus, block, at, score)
         return { block, score: Math.round(score * 1000) / 1000, start, end }
       })
-    return { question, status, replies }
+    return { question, status, replies, closest: [] }
   })
 }

@@ -115,7 +115,7 @@ const refOf = (block: Block) => ({
   role: block.role,
 })
 
-const toQuestion = ({ question, status, replies }: Linked): DialogueQuestion => {
+const toQuestion = ({ question, status, replies, closest }: Linked): DialogueQuestion => {
   const { block, start, end } = question
   return {
     ...refOf(block),
@@ -132,6 +132,7 @@ const toQuestion = ({ question, status, replies }: Linked): DialogueQuestion => 
       score: r.score,
       excerpt: { text: r.block.text.slice(r.start, r.end), start: r.start, end: r.end },
     })),
+    closest: closest.map(refOf),
   }
 }
 

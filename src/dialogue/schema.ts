@@ -40,6 +40,11 @@ export const DialogueQuestionSchema = BlockRefSchema.extend({
   topic: z.array(z.string()),
   status: ReplyStatusSchema,
   replies: z.array(DialogueReplySchema),
+  /**
+   * With no reply recorded, the delegation's paragraphs after the question that came closest,
+   * best first: where to read for a reply in other words than the question's.
+   */
+  closest: z.array(BlockRefSchema),
 })
 export type DialogueQuestion = z.infer<typeof DialogueQuestionSchema>
 

@@ -60,7 +60,15 @@ export const title = (map: DialogueMap): string =>
 /** Where the map's judgement holds: "in CMW/C/SR.593" or "in A and B". */
 export const coverage = (map: DialogueMap): string => `in ${map.records.join(' and ')}`
 
-const COLUMNS = ['question', 'asked by', 'citation', 'status', 'reply citations', 'reply excerpt']
+const COLUMNS = [
+  'question',
+  'asked by',
+  'citation',
+  'status',
+  'reply citations',
+  'reply excerpt',
+  'closest paragraphs',
+]
 
 const rowOf = (q: DialogueQuestion): string[] => [
   q.excerpt.text,
@@ -69,6 +77,7 @@ const rowOf = (q: DialogueQuestion): string[] => [
   STATUS_LABELS[q.status],
   q.replies.map((r) => r.citation).join('; '),
   q.replies.map((r) => r.excerpt.text).join(' … '),
+  q.closest.map((c) => c.citation).join('; '),
 ]
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF between rows. */

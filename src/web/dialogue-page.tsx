@@ -10,12 +10,14 @@ import { Layout } from './layout.tsx'
 export const dialoguePath = (record: Pick<RecordInfo, 'slug'>): string =>
   `/records/${record.slug}/dialogue`
 
+const paragraphHref = (ref: { record: string; block: string }) =>
+  `/records/${slugFor(ref.record)}/paragraphs/${encodeURIComponent(ref.block)}`
+
 /** A passage's permalink, the passage highlighted. */
 const passageHref = (
   ref: { record: string; block: string },
   excerpt: { start: number; end: number }
-) =>
-  `/records/${slugFor(ref.record)}/paragraphs/${encodeURIComponent(ref.block)}?start=${excerpt.start}&end=${excerpt.end}`
+) => `${paragraphHref(ref)}?start=${excerpt.start}&end=${excerpt.end}`
 
 /** One side's passage: who said it, its citation linked to the passage, and the words. */
 const Passage = ({
@@ -50,6 +52,19 @@ const Question = ({ question }: { question: DialogueQuestion }) => (
     </div>
     <div class="replied">
       <p class="status">{STATUS_LABELS[question.status]}</p>
+      {question.closest.length > 0 && (
+        <p class="closest">
+          Closest delegation paragraphs:{' '}
+          {question.closest.map((c, i) => (
+            <>
+              {i > 0 && ', '}
+              <a href={paragraphHref(c)}>
+                <bdi>{c.citation}</bdi>
+              </a>
+            </>
+          ))}
+        </p>
+      )}
       {question.replies.map((reply) => (
         <div class="reply">
           <Passage who={reply.speaker ?? 'The delegation'} of={reply} />

@@ -150,7 +150,7 @@ describe('npm run dialogue', () => {
     const { stdout, code } = await cli('dialogue.ts', ['cmw-c-sr-593', '--format', 'csv'])
     expect(code).toBe(0)
     expect(stdout.split('\r\n')[0]).toBe(
-      '"question","asked by","citation","status","reply citations","reply excerpt"'
+      '"question","asked by","citation","status","reply citations","reply excerpt","closest paragraphs"'
     )
   })
 

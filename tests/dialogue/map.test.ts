@@ -129,6 +129,21 @@ describe('the dialogue map', () => {
     expect(first.counts.no_reply).toBeGreaterThanOrEqual(1)
   })
 
+  it('names, for a question with no reply, the delegation’s closest paragraphs after it, and none for one answered', () => {
+    const interpreters = byText(first, 'sign language interpreters')
+    expect(interpreters.closest.length).toBeGreaterThan(0)
+    expect(interpreters.closest.length).toBeLessThanOrEqual(3)
+    const asked = index.byKey.get(`${interpreters.record}#${interpreters.block}`)
+    for (const c of interpreters.closest) {
+      expect(c.role).toBe('state_delegation')
+      const block = index.byKey.get(`${c.record}#${c.block}`)
+      expect(c.record !== interpreters.record || (block?.order ?? 0) > (asked?.order ?? 0)).toBe(
+        true
+      )
+    }
+    for (const q of first.questions) if (q.status !== 'no_reply') expect(q.closest).toEqual([])
+  })
+
   it('works the map out once', async () => {
     expect(await dialogues.of('CRC/C/SR.9001')).toBe(first)
     expect(await dialogues.in('CRC/C/SR.9001', 'record')).toBe(first)

@@ -15,6 +15,7 @@ const question = (over: Partial<DialogueQuestion>): DialogueQuestion => ({
   topic: ['shelters'],
   status: 'no_reply',
   replies: [],
+  closest: [],
   ...over,
 })
 
@@ -24,7 +25,19 @@ const MAP: DialogueMap = {
   records: ['CEDAW/C/SR.2001', 'CEDAW/C/SR.2002'],
   counts: { questions: 2, answered: 1, partly: 0, no_reply: 1 },
   questions: [
-    question({}),
+    question({
+      closest: [
+        {
+          record: 'CEDAW/C/SR.2002',
+          block: '8',
+          paragraph: 8,
+          label: '8',
+          citation: 'CEDAW/C/SR.2002, para. 8',
+          speaker: 'A representative of Utopia',
+          role: 'state_delegation',
+        },
+      ],
+    }),
     question({
       id: 'CEDAW/C/SR.2001#5.1',
       block: '5',
@@ -79,7 +92,7 @@ describe('exports', () => {
     const rows = csv.split('\r\n')
     expect(rows).toHaveLength(4)
     expect(rows[2]).toBe(
-      '"He wondered whether the quota law, ""as amended"", applied.","Mr. Bauer","CEDAW/C/SR.2001, para. 5","answered","CEDAW/C/SR.2002, para. 9","The quota law applied to all | lists."'
+      '"He wondered whether the quota law, ""as amended"", applied.","Mr. Bauer","CEDAW/C/SR.2001, para. 5","answered","CEDAW/C/SR.2002, para. 9","The quota law applied to all | lists.",""'
     )
   })
 
@@ -89,7 +102,8 @@ describe('exports', () => {
     expect(md).toContain(
       '2 questions in CEDAW/C/SR.2001 and CEDAW/C/SR.2002: 1 answered, 0 partly answered, 1 with no reply recorded.'
     )
-    expect(md).toContain('| no reply recorded |  |  |')
+    // With no reply, where to read for one.
+    expect(md).toContain('| no reply recorded |  |  | CEDAW/C/SR.2002, para. 8 |')
     expect(md).toContain('all \\| lists.')
   })
 })

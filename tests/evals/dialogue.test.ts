@@ -36,6 +36,7 @@ const asked = (
     score: 0.5,
     excerpt: { text: 'x', start: 0, end: 1 },
   })),
+  closest: [],
 })
 
 const MAP: DialogueMap = {

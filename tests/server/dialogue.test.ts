@@ -86,6 +86,9 @@ describe('GET /records/:record/dialogue', () => {
     const html = await (await app.request('/records/cmw-c-sr-593/dialogue')).text()
     expect(html).toContain('<h1>Dialogue map: <bdi>CMW/C/SR.593</bdi></h1>')
     expect(html).toContain('no reply recorded')
+    expect(html).toMatch(
+      /Closest delegation paragraphs: <a href="\/records\/cmw-c-sr-593\/paragraphs\/\d+"><bdi>CMW\/C\/SR\.593, para\. \d+<\/bdi><\/a>/
+    )
     expect(html).toMatch(/href="\/records\/cmw-c-sr-593\/paragraphs\/\d+\?start=\d+&amp;end=\d+"/)
   })
 
