@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from './config.ts'
 import type { Generator } from './generate/generate.ts'
 import { loadAnswerPrompt, loadTranslationPrompt } from './generate/prompt.ts'
 import type { EnsuredIndex } from './index/load.ts'
-import { ensureIndex, rebuildIndex } from './index/load.ts'
+import { ensureIndex, openIndex, rebuildIndex } from './index/load.ts'
 import type { SearchIndex } from './index/search-index.ts'
 import { ensureVectors } from './index/vectors.ts'
 import type { Pipeline } from './pipeline/pipeline.ts'
@@ -18,12 +18,24 @@ import { Corpus } from './retrieve/corpus.ts'
 
 export type Log = (message: string) => void
 
-/** Opens the index described by `config`, building or rebuilding it when needed. */
+/**
+ * Opens the index described by `config`, building or rebuilding it when needed; with `build`
+ * false, the current build as it is (a server process that starts beside others that built it).
+ */
 export const openRapporteur = async (
   config: Config,
-  log: Log = () => {}
+  log: Log = () => {},
+  { build = true }: { build?: boolean } = {}
 ): Promise<EnsuredIndex> => {
   const vectors = await ensureVectors(config.vectorsPath, { log })
+  if (!build) {
+    const index = await openIndex(
+      config.indexDir,
+      { recordsDir: config.recordsDir, vectors, efSearch: config.efSearch },
+      { acceptStale: true }
+    )
+    return { index, rebuilt: null, failures: index.manifest.failures, warnings: [] }
+  }
   const ensured = await ensureIndex(config.indexDir, {
     recordsDir: config.recordsDir,
     vectors,

@@ -1,4 +1,5 @@
 // Configuration: parsed once from environment variables, with defaults that work offline.
+import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,7 +38,11 @@ export const ConfigSchema = z.object({
    * Server processes sharing the port, each with its own copy of the index; unset = one per core,
    * at most `MAX_DEFAULT_WORKERS`.
    */
-  RAPPORTEUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  RAPPORTEUR_WORKERS: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v : undefined))
+    .pipe(z.coerce.number().int().min(1).max(64).optional()),
   /** Longest a request may take before it is answered with 503. */
   RAPPORTEUR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Largest request body accepted. */
@@ -57,6 +62,19 @@ export const ConfigSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 })
+
+/**
+ * The cores this process may use: the machine's, or fewer under a container's CPU quota (cgroup
+ * v2's cpu.max, "<quota> <period>"), which Node's count does not see.
+ */
+export const usableCores = (cpuMax = '/sys/fs/cgroup/cpu.max'): number => {
+  const cores = availableParallelism()
+  const [quota = 'max', period = '0'] = existsSync(cpuMax)
+    ? readFileSync(cpuMax, 'utf8').trim().split(/\s+/)
+    : []
+  const share = Number(quota) / Number(period)
+  return quota === 'max' || !(share > 0) ? cores : Math.max(1, Math.min(cores, Math.ceil(share)))
+}
 
 /** Most workers started by default: each holds the index, so memory grows with them. */
 export const MAX_DEFAULT_WORKERS = 4
@@ -143,7 +161,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     efSearch: c.RAPPORTEUR_EF_SEARCH,
     corsOrigins: c.RAPPORTEUR_CORS_ORIGINS,
     rateLimit: c.RAPPORTEUR_RATE_LIMIT,
-    workers: c.RAPPORTEUR_WORKERS ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS),
+    workers: c.RAPPORTEUR_WORKERS ?? Math.min(usableCores(), MAX_DEFAULT_WORKERS),
     timeoutMs: c.RAPPORTEUR_TIMEOUT_MS,
     maxBodyBytes: c.RAPPORTEUR_MAX_BODY_BYTES,
     log: c.RAPPORTEUR_LOG === 'info',

@@ -10,12 +10,16 @@ import { latency, median, round, time } from './measure.ts'
 
 export type Started = { child: ChildProcess; url: string; ms: number }
 
-/** Starts a process and waits until `ready` (a first successful request) succeeds at the URL it prints. */
+/**
+ * Starts a process and waits until `ready` (a first successful request) succeeds at the URL it
+ * prints, and its output matches `until` when given (all of a cluster's processes listening).
+ */
 export const startProcess = async (
   command: string,
   args: string[],
   env: Record<string, string>,
-  ready: (url: string) => Promise<boolean>
+  ready: (url: string) => Promise<boolean>,
+  until?: RegExp
 ): Promise<Started> => {
   const started = performance.now()
   const child = spawn(command, args, {
@@ -30,7 +34,7 @@ export const startProcess = async (
   const deadline = started + 60_000
   for (;;) {
     const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-    if (url && (await ready(url).catch(() => false)))
+    if (url && (!until || until.test(output)) && (await ready(url).catch(() => false)))
       return { child, url, ms: performance.now() - started }
     if (performance.now() > deadline || child.exitCode !== null)
       throw new Error(`process did not become ready: ${output}`)
@@ -60,20 +64,26 @@ const familyOf = async (pid: number): Promise<number[]> => {
   return [pid, ...(await Promise.all(children.map(familyOf))).flat()]
 }
 
+/** A field's kB in a /proc file's text ("Pss:   846 kB"), 0 when absent. */
+const kbOf = (text: string, field: string): number =>
+  Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0)
+
 /**
- * Resident and peak memory of a process with its descendants, from /proc, in MB: the sum of each
- * one's (the peak is each one's own, summed, which is at least the family's peak at any moment).
+ * Memory of a process with its descendants, from /proc, in MB. Resident: each one's proportional
+ * share (Pss: the pages of Node and its libraries, which the processes of a cluster share, count
+ * once in all; VmRSS where the kernel gives no Pss). Peak: each one's own peak resident size,
+ * summed, which is at least the family's peak at any moment.
  */
 export const memoryOf = async (pid: number): Promise<{ rssMB: number; peakMB: number }> => {
-  const statuses = await Promise.all(
-    (await familyOf(pid)).map((p) => readFile(`/proc/${p}/status`, 'utf8').catch(() => ''))
+  const read = (p: number, file: string) => readFile(`/proc/${p}/${file}`, 'utf8').catch(() => '')
+  const each = await Promise.all(
+    (await familyOf(pid)).map(async (p) => {
+      const [status, rollup] = await Promise.all([read(p, 'status'), read(p, 'smaps_rollup')])
+      return { rss: kbOf(rollup, 'Pss') || kbOf(status, 'VmRSS'), peak: kbOf(status, 'VmHWM') }
+    })
   )
-  const kb = (field: string) =>
-    statuses.reduce(
-      (sum, status) => sum + Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0),
-      0
-    )
-  return { rssMB: round(kb('VmRSS') / 1024, 1), peakMB: round(kb('VmHWM') / 1024, 1) }
+  const sum = (key: 'rss' | 'peak') => each.reduce((total, e) => total + e[key], 0)
+  return { rssMB: round(sum('rss') / 1024, 1), peakMB: round(sum('peak') / 1024, 1) }
 }
 
 /** The baseline server: Node's own http module answering a constant, started the same way. */
@@ -146,6 +156,28 @@ export const load = async (
     non2xx: result.non2xx,
     requests: result.requests.total,
   }
+}
+
+/**
+ * `load` run from a process of its own (src/bench/load-child.ts), so that the client's work and
+ * the bench's own (its index, its garbage) do not share one event loop.
+ */
+export const loadApart = async (
+  url: string,
+  path: string,
+  options: { seconds?: number; connections?: number; bodies?: string[] }
+): Promise<LoadResult> => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'src/bench/load-child.ts')],
+    { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] }
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stdin.end(JSON.stringify({ url, path, ...options }))
+  const [code] = await once(child, 'exit')
+  if (code !== 0) throw new Error(`the load process exited with code ${String(code)}`)
+  return JSON.parse(output) as LoadResult
 }
 
 /** Median ms from process start to a first successful request, over `runs` starts. */

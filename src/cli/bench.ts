@@ -13,7 +13,7 @@ import {
   askRequest,
   buildServer,
   coldStart,
-  load,
+  loadApart,
   memoryOf,
   startProcess,
   stop,
@@ -114,16 +114,17 @@ run(USAGE, async () => {
       process.execPath,
       SERVER,
       { ...env, RAPPORTEUR_WORKERS: String(processes) },
-      answers
+      answers,
+      processes > 1 ? /server processes share the port/ : undefined
     )
     const firstSight: number[] = []
     for (const q of varied) {
       firstSight.push(await time(async () => (await askRequest(server.url, q)).text()))
     }
-    const askLoad = await load(server.url, '/api/ask', {
+    const askLoad = await loadApart(server.url, '/api/ask', {
       bodies: varied.map((question) => JSON.stringify({ question })),
     })
-    const healthLoad = health ? await load(server.url, '/healthz', {}) : null
+    const healthLoad = health ? await loadApart(server.url, '/healthz', {}) : null
     const memory = await memoryOf(server.child.pid ?? 0)
     await stop(server.child)
     return { firstSight, askLoad, healthLoad, memory }
@@ -251,7 +252,7 @@ run(USAGE, async () => {
     ],
     ['ask / healthz throughput', `${results.http.throughputRatio}`],
     [
-      'resident memory after load',
+      'memory after load (Pss, all processes)',
       `${memory.rssMB} MB (peak ${memory.peakMB} MB${single ? `; one process ${single.memory.rssMB} MB` : ''}; bare Node server ${baselineMemory.rssMB} MB)`,
     ],
     ...scale.flatMap((s): [string, string][] => [

@@ -1,4 +1,5 @@
 // Runs a CLI entry point: any error becomes one message on stderr and a non-zero exit, never a stack dump.
+import cluster from 'node:cluster'
 import { ConfigError } from '../config.ts'
 import { RapporteurError } from '../errors.ts'
 
@@ -39,6 +40,8 @@ export const run = (usage: string, main: () => Promise<void>): void => {
       // Only what nobody foresaw keeps its stack, for a bug report.
       if (!known && error instanceof Error && error.stack) console.error(error.stack)
       process.exitCode = usage ? 2 : 1
+      // A cluster worker's channel to its primary would keep it alive, and the primary waiting.
+      if (cluster.isWorker) process.exit()
     })
 }
 

@@ -22,13 +22,21 @@ const USAGE =
 run(USAGE, async () => {
   const config = loadConfig()
   if (cluster.isPrimary && config.workers > 1) {
-    superviseWorkers({ workers: config.workers, log: stderrLog })
+    superviseWorkers({ workers: config.workers, log: stderrLog, drainMs: DRAIN_MS })
     return
   }
-  // Of a cluster's workers, the first reports what it read and found; the rest would repeat it.
-  const log = (cluster.worker?.id ?? 1) === 1 ? stderrLog : () => {}
-  const { index, warnings } = await openRapporteur(config, log)
-  const generator = await openGenerator(config.llm, log)
+  // A terminal's Ctrl-C reaches every process of a cluster: its primary stops the workers.
+  if (cluster.isWorker) process.on('SIGINT', () => {})
+  // Of a cluster's workers, the first builds the index if need be and reports what it read; the
+  // others open the build it made, as it is, and would only repeat its report. Each says whether
+  // its chat model answers, since one may reach it and another not.
+  const first = (cluster.worker?.id ?? 1) === 1
+  const log = first ? stderrLog : () => {}
+  const { index, warnings } = await openRapporteur(config, log, { build: first })
+  const generator = await openGenerator(
+    config.llm,
+    first ? stderrLog : (m) => stderrLog(`server process ${process.pid}: ${m}`)
+  )
   const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
   // The dialogue maps are worked out once, before the first request, not by it.
   const started = performance.now()
@@ -46,7 +54,16 @@ run(USAGE, async () => {
     warnings,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
-    ...(cluster.isWorker ? { rateWindows: primaryWindows() } : {}),
+    ...(cluster.isWorker
+      ? {
+          rateWindows: primaryWindows({
+            onTimeout: () =>
+              stderrLog(
+                'rate limit: the primary process did not count a request in time; it is let through'
+              ),
+          }),
+        }
+      : {}),
     logQuestions: config.logQuestions,
     ...(config.log ? { log: writeLine } : {}),
     logError: (error) =>
@@ -75,7 +92,9 @@ run(USAGE, async () => {
     process.exit(1)
   })
   const { drain } = drainable(server as Server, { limitMs: DRAIN_MS })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of cluster.isWorker
+    ? (['SIGTERM'] as const)
+    : (['SIGINT', 'SIGTERM'] as const)) {
     process.once(signal, () => {
       // In a cluster, its primary says so once for all its workers.
       if (cluster.isPrimary) stderrLog(`${signal}: finishing the requests in flight`)

@@ -53,12 +53,18 @@ export const filterQuestions = (
   })
 }
 
+/** "A", "A and B", "A, B and C". */
+const listed = (records: readonly string[]): string =>
+  records.length < 2
+    ? (records[0] ?? '')
+    : `${records.slice(0, -1).join(', ')} and ${records.at(-1) ?? ''}`
+
 /** What a map is of: a record, or the dialogue of its records. */
 export const title = (map: DialogueMap): string =>
-  map.scope === 'dialogue' ? `the dialogue of ${map.records.join(' and ')}` : map.record
+  map.scope === 'dialogue' ? `the dialogue of ${listed(map.records)}` : map.record
 
 /** Where the map's judgement holds: "in CMW/C/SR.593" or "in A and B". */
-export const coverage = (map: DialogueMap): string => `in ${map.records.join(' and ')}`
+export const coverage = (map: DialogueMap): string => `in ${listed(map.records)}`
 
 const COLUMNS = [
   'question',

@@ -36,6 +36,10 @@ export const DialogueMetricsSchema = z.object({
   no_reply_recall: z.number(),
   /** Share of gold questions found with the right status. */
   status_accuracy: z.number(),
+  /** Of the answered gold questions the map leaves with no reply, the share whose closest paragraphs hold a true reply. */
+  closest_recall: z.number(),
+  /** How many answered gold questions the map leaves with no reply: what `closest_recall` is of. */
+  missed: z.number().int(),
 })
 export type DialogueMetrics = z.infer<typeof DialogueMetricsSchema>
 
@@ -78,6 +82,12 @@ export const evaluateDialogue = async (
     correctLinks += [...got].filter((k) => want.has(k)).length
   }
   const saysNone = found.filter((p) => p.found?.status === 'no_reply')
+  const missed = saysNone.filter((p) => p.gold.replies.length > 0)
+  const pointed = missed.filter((p) =>
+    p.found?.closest.some((c) =>
+      p.gold.replies.some((r) => linkKey(r.record, r.paragraph) === linkKey(c.record, c.label))
+    )
+  )
   const isNone = pairs.filter((p) => p.gold.status === 'no_reply')
   return {
     set,
@@ -99,6 +109,8 @@ export const evaluateDialogue = async (
       found.filter((p) => p.found?.status === p.gold.status).length,
       gold.length
     ),
+    closest_recall: ratio(pointed.length, missed.length),
+    missed: missed.length,
   }
 }
 

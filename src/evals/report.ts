@@ -249,6 +249,7 @@ export const dialogueTable = (metrics: readonly DialogueMetrics[]): string =>
       'no reply precision',
       'no reply recall',
       'status accuracy',
+      'true reply among the closest, when none is linked',
     ],
     [...metrics]
       .sort((a, b) => (a.split === b.split ? 0 : a.split === 'holdout' ? -1 : 1))
@@ -263,6 +264,7 @@ export const dialogueTable = (metrics: readonly DialogueMetrics[]): string =>
         f3(m.no_reply_precision),
         f3(m.no_reply_recall),
         f3(m.status_accuracy),
+        `${f3(m.closest_recall)} of ${m.missed}`,
       ])
   )
 

@@ -89,7 +89,8 @@ export type LogLine = Record<string, string | number | boolean | null>
 export type RequestLogOptions = { write: (line: LogLine) => void; logQuestions?: boolean }
 
 /**
- * One JSON line per request: id, method, path, status, duration. The question text only when
+ * One JSON line per request: id, method, path, status, duration, and the server process that
+ * answered (one of several sharing the port). The question text only when
  * `logQuestions` is set, since what people ask can be sensitive.
  */
 export const requestLog =
@@ -103,6 +104,7 @@ export const requestLog =
       level:
         c.res.status >= 500 ? 'error' : [408, 413, 429].includes(c.res.status) ? 'warn' : 'info',
       msg: 'request',
+      pid: process.pid,
       requestId: c.get('requestId') ?? null,
       method: c.req.method,
       path: c.req.path,

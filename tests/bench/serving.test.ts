@@ -20,7 +20,7 @@ describe('memoryOf', () => {
     try {
       const family = await memoryOf(parent.pid ?? 0)
       expect(family.rssMB).toBeGreaterThan(200)
-      expect(family.peakMB).toBeGreaterThanOrEqual(family.rssMB)
+      expect(family.peakMB).toBeGreaterThan(200)
     } finally {
       process.kill(-(parent.pid ?? 0), 'SIGKILL')
     }

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtemp } from 'node:fs/promises'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
@@ -12,22 +14,28 @@ import { openRealIndex } from '../fixtures/real-index.ts'
 // What `npm start` runs: the server compiled with its dependencies into one file.
 beforeAll(buildServer)
 
-/** Starts `npm start`'s server on a free port; resolves once it prints where it listens. */
-const start = async (env: Record<string, string> = {}) => {
-  const { dir, recordsDir } = await openRealIndex()
+/** `npm start`'s server on a free port with `env`, its stderr gathered as it comes. */
+const spawnServer = (env: Record<string, string>, { detached = false } = {}) => {
   const child = spawn(process.execPath, SERVER, {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
-      RAPPORTEUR_RECORDS_DIR: recordsDir,
-      ...env,
-    },
+    detached,
+    env: { ...process.env, PORT: '0', ...env },
   })
   const output = { stderr: '' }
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => (output.stderr += chunk))
+  return { child, output }
+}
+
+/** The settings that serve the repository's record from an index of its own. */
+const realIndex = async () => {
+  const { dir, recordsDir } = await openRealIndex()
+  return { RAPPORTEUR_INDEX_DIR: join(dir, 'index'), RAPPORTEUR_RECORDS_DIR: recordsDir }
+}
+
+/** Starts the server on the real index; resolves once it prints where it listens. */
+const start = async (env: Record<string, string> = {}) => {
+  const { child, output } = spawnServer({ ...(await realIndex()), ...env })
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`no listening line in: ${output.stderr}`)),
@@ -101,7 +109,6 @@ describe('npm start', () => {
     const { child, url, output } = await start({
       RAPPORTEUR_WORKERS: '2',
       RAPPORTEUR_RATE_LIMIT: '3',
-      RAPPORTEUR_LOG: 'off',
     })
     await expect
       .poll(() => output.stderr, { timeout: 30_000 })
@@ -110,6 +117,15 @@ describe('npm start', () => {
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) statuses.push(await askAlone(url, 'remittances'))
     expect(statuses).toEqual([200, 200, 200, 429, 429])
+    // Both processes served: the limit held across them.
+    await expect
+      .poll(() => output.stderr.split('\n').filter((l) => l.startsWith('{')).length)
+      .toBe(5)
+    const pids = output.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { pid: number }).pid)
+    expect(new Set(pids).size).toBe(2)
     // The first worker alone reports what it read.
     expect(output.stderr.match(/Rapporteur serving/g)).toHaveLength(1)
     const exited = once(child, 'exit')
@@ -124,40 +140,88 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
     const address = taken.address()
     const port = typeof address === 'object' && address ? address.port : 0
-    const { dir, recordsDir } = await openRealIndex()
-    const child = spawn(process.execPath, SERVER, {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        RAPPORTEUR_WORKERS: '2',
-        RAPPORTEUR_INDEX_DIR: join(dir, 'index'),
-        RAPPORTEUR_RECORDS_DIR: recordsDir,
-      },
+    const { child, output } = spawnServer({
+      ...(await realIndex()),
+      PORT: String(port),
+      RAPPORTEUR_WORKERS: '2',
     })
-    let stderr = ''
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => (stderr += chunk))
     const [code] = await once(child, 'exit')
     taken.close()
     expect(code).toBe(1)
-    expect(stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+/)
-    expect(stderr).toMatch(/a server process stopped before it could serve \(code 1\); stopping/)
+    expect(output.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+/)
+    expect(output.stderr).toMatch(
+      /a server process stopped before it could serve \(code 1\); stopping/
+    )
+  })
+
+  it('with several server processes, stops with the error when the first fails to start, rather than hang', async () => {
+    const { child, output } = spawnServer({
+      RAPPORTEUR_WORKERS: '2',
+      RAPPORTEUR_RECORDS_DIR: join(PROJECT_ROOT, 'no-such-records'),
+      RAPPORTEUR_INDEX_DIR: join(await mkdtemp(join(tmpdir(), 'rapporteur-serve-')), 'index'),
+    })
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(1)
+    expect(output.stderr).toMatch(/error: .*no-such-records/)
+    expect(output.stderr).toMatch(/a server process stopped before it could serve/)
+  })
+
+  it('with several server processes, replaces one that dies while serving', async () => {
+    const { child, url, output } = await start({ RAPPORTEUR_WORKERS: '2' })
+    await expect.poll(() => output.stderr, { timeout: 30_000 }).toContain('share the port')
+    const pidsLogged = () =>
+      output.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => (JSON.parse(l) as { pid: number }).pid)
+    for (let i = 0; i < 2; i++) await askAlone(url, 'remittances')
+    await expect.poll(() => new Set(pidsLogged()).size).toBe(2)
+    const [victim] = pidsLogged()
+    process.kill(victim ?? 0, 'SIGKILL')
+    await expect
+      .poll(() => output.stderr, { timeout: 10_000 })
+      .toMatch(
+        new RegExp(`server process ${victim} stopped \\(signal SIGKILL\\); starting another`)
+      )
+    // The other answers meanwhile, and the replacement once it has started.
+    expect(await askAlone(url, 'remittances')).toBe(200)
+    await expect
+      .poll(
+        async () => {
+          await askAlone(url, 'remittances')
+          return new Set(pidsLogged().filter((p) => p !== victim)).size
+        },
+        { timeout: 20_000, interval: 200 }
+      )
+      .toBe(2)
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    expect((await exited)[0]).toBe(0)
+  })
+
+  it('with several server processes, stops cleanly on a Ctrl-C to the whole process group, even while starting', async () => {
+    const { child, output } = spawnServer(
+      { ...(await realIndex()), RAPPORTEUR_WORKERS: '2' },
+      { detached: true }
+    )
+    // As a terminal does: the signal reaches the primary and every worker at once, the second
+    // still starting.
+    await expect.poll(() => output.stderr, { timeout: 30_000 }).toContain('Rapporteur serving')
+    const exited = once(child, 'exit')
+    process.kill(-(child.pid ?? 0), 'SIGINT')
+    const [code] = await exited
+    expect(code).toBe(0)
+    expect(output.stderr.match(/SIGINT: finishing the requests in flight/g)).toHaveLength(1)
+    expect(output.stderr).not.toMatch(/stopped before it could serve|stopped with/)
   })
 
   it.each([
     ['RAPPORTEUR_CORS_ORIGINS', 'not a url'],
     ['RAPPORTEUR_WORKERS', '0'],
   ])('refuses to start with a bad setting, naming it (%s=%s)', async (name, value) => {
-    const child = spawn(process.execPath, SERVER, {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: '0', [name]: value },
-    })
-    let stderr = ''
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => (stderr += chunk))
+    const { child, output } = spawnServer({ [name]: value })
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
-    expect(stderr).toMatch(new RegExp(`invalid environment variable ${name}`))
+    expect(output.stderr).toMatch(new RegExp(`invalid environment variable ${name}`))
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { DialogueMap, DialogueQuestion } from '../../src/dialogue/schema.ts'
-import { dialogueCsv, dialogueMarkdown, filterQuestions } from '../../src/dialogue/view.ts'
+import {
+  coverage,
+  dialogueCsv,
+  dialogueMarkdown,
+  filterQuestions,
+  title,
+} from '../../src/dialogue/view.ts'
 
 const question = (over: Partial<DialogueQuestion>): DialogueQuestion => ({
   record: 'CEDAW/C/SR.2001',
@@ -82,6 +88,21 @@ describe('filterQuestions', () => {
   it('refuses a member who asked nothing in the map, naming those who did', () => {
     expect(() => filterQuestions(MAP, { member: 'Nobody' })).toThrow(
       /no member who asked a question in .* matches "Nobody"; those who did: .*Mr\. Bauer/
+    )
+  })
+})
+
+describe('what a map covers', () => {
+  it('names one record, two, or a list of them', () => {
+    expect(coverage({ ...MAP, records: ['A'] })).toBe('in A')
+    expect(coverage(MAP)).toBe('in CEDAW/C/SR.2001 and CEDAW/C/SR.2002')
+    expect(coverage({ ...MAP, records: ['A', 'B', 'C'] })).toBe('in A, B and C')
+  })
+
+  it('is titled by its record, or by the dialogue of its records', () => {
+    expect(title(MAP)).toBe('CEDAW/C/SR.2001')
+    expect(title({ ...MAP, scope: 'dialogue' })).toBe(
+      'the dialogue of CEDAW/C/SR.2001 and CEDAW/C/SR.2002'
     )
   })
 })

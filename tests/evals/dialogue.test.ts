@@ -46,7 +46,14 @@ const MAP: DialogueMap = {
   counts: { questions: 3, answered: 1, partly: 0, no_reply: 2 },
   questions: [
     asked('2', 'She asked how many searches the commission had opened.', 'answered', ['8', '9']),
-    asked('3', 'She wondered whether families were informed.', 'no_reply', []),
+    {
+      ...asked('3', 'She wondered whether families were informed.', 'no_reply', []),
+      // The true reply, para. 10, is not linked but is among the closest.
+      closest: [
+        { ...ref('11'), speaker: 'A representative of Arcadia', role: 'state_delegation' },
+        { ...ref('10'), speaker: 'A representative of Arcadia', role: 'state_delegation' },
+      ],
+    },
     asked('4', 'Were DNA banks in place?', 'no_reply', []),
   ],
 }
@@ -96,6 +103,8 @@ describe('evaluateDialogue', () => {
       no_reply_precision: 0,
       no_reply_recall: 0,
       status_accuracy: 1 / 3,
+      closest_recall: 1,
+      missed: 1,
     })
     expect(linkF1(m)).toBeCloseTo(0.5)
     expect(goldRecords(gold)).toEqual(['CED/C/SR.500'])

@@ -88,6 +88,7 @@ describe('request logs', () => {
         time: expect.any(String),
         level: 'info',
         msg: 'request',
+        pid: process.pid,
         requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         method: 'POST',
         path: '/api/ask',
