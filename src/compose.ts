@@ -19,22 +19,24 @@ import { Corpus } from './retrieve/corpus.ts'
 export type Log = (message: string) => void
 
 /**
- * Opens the index described by `config`, building or rebuilding it when needed; with `build`
- * false, the current build as it is (a server process that starts beside others that built it).
+ * Opens the index described by `config`, building or rebuilding it when needed. With `like`
+ * (what another process of the server opened), the same: the build on disk as it is, with its
+ * warnings, or where that process could only build in memory, a build in memory again.
  */
 export const openRapporteur = async (
   config: Config,
   log: Log = () => {},
-  { build = true }: { build?: boolean } = {}
+  { like }: { like?: Pick<EnsuredIndex, 'onDisk' | 'warnings'> } = {}
 ): Promise<EnsuredIndex> => {
   const vectors = await ensureVectors(config.vectorsPath, { log })
-  if (!build) {
+  if (like?.onDisk) {
     const index = await openIndex(
       config.indexDir,
       { recordsDir: config.recordsDir, vectors, efSearch: config.efSearch },
       { acceptStale: true }
     )
-    return { index, rebuilt: null, failures: index.manifest.failures, warnings: [] }
+    const { warnings } = like
+    return { index, rebuilt: null, failures: index.manifest.failures, warnings, onDisk: true }
   }
   const ensured = await ensureIndex(config.indexDir, {
     recordsDir: config.recordsDir,

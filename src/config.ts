@@ -1,7 +1,7 @@
 // Configuration: parsed once from environment variables, with defaults that work offline.
 import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
@@ -35,8 +35,8 @@ export const ConfigSchema = z.object({
   /** Requests per minute allowed to one client on /api/*; 0 (the default) = no limit. */
   RAPPORTEUR_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /**
-   * Server processes sharing the port, each with its own copy of the index; unset = one per core,
-   * at most `MAX_DEFAULT_WORKERS`.
+   * Server processes sharing the port, each with its own copy of the index; unset = one per usable
+   * core, at most `MAX_DEFAULT_WORKERS`, and no more than a memory limit allows.
    */
   RAPPORTEUR_WORKERS: z
     .string()
@@ -63,17 +63,51 @@ export const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
 })
 
+/** A directory and those above it, up to `root`. */
+const upTo = (root: string, dir: string): string[] =>
+  dir === root || !dir.startsWith(`${root}/`) ? [root] : [dir, ...upTo(root, dirname(dir))]
+
 /**
- * The cores this process may use: the machine's, or fewer under a container's CPU quota (cgroup
- * v2's cpu.max, "<quota> <period>"), which Node's count does not see.
+ * The cores this process may use: the machine's, or fewer under a CPU quota of its cgroup or any
+ * above it, which Node's count does not see (cgroup v2's cpu.max, "<quota> <period>"; v1's
+ * cpu.cfs_quota_us and cpu.cfs_period_us, -1 for none). A quota of 1.5 cores is one: a second
+ * process would be throttled.
  */
-export const usableCores = (cpuMax = '/sys/fs/cgroup/cpu.max'): number => {
+export const usableCores = ({
+  root = '/sys/fs/cgroup',
+  self = '/proc/self/cgroup',
+}: { root?: string; self?: string } = {}): number => {
+  const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').trim() : '')
+  const quotas: number[] = []
+  for (const line of read(self).split('\n')) {
+    const [, controllers = '', path = '/'] = /^\d+:([^:]*):(.*)$/.exec(line) ?? []
+    if (controllers === '')
+      for (const dir of upTo(root, join(root, path))) {
+        const [quota = 'max', period = '0'] = read(join(dir, 'cpu.max')).split(/\s+/)
+        quotas.push(Number(quota) / Number(period))
+      }
+    else if (controllers.split(',').includes('cpu'))
+      for (const mount of new Set([controllers, 'cpu']))
+        for (const dir of upTo(join(root, mount), join(root, mount, path)))
+          quotas.push(
+            Number(read(join(dir, 'cpu.cfs_quota_us'))) /
+              Number(read(join(dir, 'cpu.cfs_period_us')))
+          )
+  }
+  const quota = Math.min(...quotas.filter((q) => Number.isFinite(q) && q > 0))
   const cores = availableParallelism()
-  const [quota = 'max', period = '0'] = existsSync(cpuMax)
-    ? readFileSync(cpuMax, 'utf8').trim().split(/\s+/)
-    : []
-  const share = Number(quota) / Number(period)
-  return quota === 'max' || !(share > 0) ? cores : Math.max(1, Math.min(cores, Math.ceil(share)))
+  return Number.isFinite(quota) ? Math.max(1, Math.min(cores, Math.floor(quota))) : cores
+}
+
+/** What one server process takes, with room to spare: what a memory limit is divided by. */
+const PROCESS_MEMORY = 400 * 2 ** 20
+
+/** Server processes by default: one per usable core, at most four, and as many as memory allows. */
+const defaultWorkers = (): number => {
+  const limit = process.constrainedMemory?.() ?? 0
+  // No limit reads as 0 or as the largest number the kernel has.
+  const byMemory = limit > 0 && limit < 2 ** 50 ? Math.floor(limit / PROCESS_MEMORY) : Infinity
+  return Math.max(1, Math.min(usableCores(), MAX_DEFAULT_WORKERS, byMemory))
 }
 
 /** Most workers started by default: each holds the index, so memory grows with them. */
@@ -161,7 +195,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     efSearch: c.RAPPORTEUR_EF_SEARCH,
     corsOrigins: c.RAPPORTEUR_CORS_ORIGINS,
     rateLimit: c.RAPPORTEUR_RATE_LIMIT,
-    workers: c.RAPPORTEUR_WORKERS ?? Math.min(usableCores(), MAX_DEFAULT_WORKERS),
+    workers: c.RAPPORTEUR_WORKERS ?? defaultWorkers(),
     timeoutMs: c.RAPPORTEUR_TIMEOUT_MS,
     maxBodyBytes: c.RAPPORTEUR_MAX_BODY_BYTES,
     log: c.RAPPORTEUR_LOG === 'info',

@@ -175,7 +175,8 @@ export const loadApart = async (
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stdin.end(JSON.stringify({ url, path, ...options }))
-  const [code] = await once(child, 'exit')
+  // 'close', not 'exit': its output may still be on its way when it exits.
+  const [code] = await once(child, 'close')
   if (code !== 0) throw new Error(`the load process exited with code ${String(code)}`)
   return JSON.parse(output) as LoadResult
 }

@@ -5,7 +5,12 @@ import { composePipeline, openGenerator, openRapporteur } from '../compose.ts'
 import { loadConfig } from '../config.ts'
 import { createApp } from '../server/app.tsx'
 import type { Server } from 'node:http'
-import { primaryWindows, superviseWorkers } from '../server/cluster.ts'
+import {
+  primaryWindows,
+  reportServing,
+  servingOfFirst,
+  superviseWorkers,
+} from '../server/cluster.ts'
 import { drainable } from '../server/drain.ts'
 import { answerClientErrors, nodeServerOptions } from '../server/limits.ts'
 import type { LogLine } from '../server/middleware.ts'
@@ -28,15 +33,21 @@ run(USAGE, async () => {
   // A terminal's Ctrl-C reaches every process of a cluster: its primary stops the workers.
   if (cluster.isWorker) process.on('SIGINT', () => {})
   // Of a cluster's workers, the first builds the index if need be and reports what it read; the
-  // others open the build it made, as it is, and would only repeat its report. Each says whether
-  // its chat model answers, since one may reach it and another not.
+  // others serve what it serves (its build as it is, or a build in memory where it could make no
+  // other), told by the primary, and would only repeat its report: each says only what differs
+  // for it, a chat model it cannot reach.
   const first = (cluster.worker?.id ?? 1) === 1
+  const like = first ? null : await servingOfFirst()
   const log = first ? stderrLog : () => {}
-  const { index, warnings } = await openRapporteur(config, log, { build: first })
-  const generator = await openGenerator(
-    config.llm,
-    first ? stderrLog : (m) => stderrLog(`server process ${process.pid}: ${m}`)
-  )
+  const ensured = await openRapporteur(config, log, like ? { like } : {})
+  const { index, warnings } = ensured
+  const generator = await openGenerator(config.llm, log)
+  if (like && like.generative !== (generator !== null))
+    stderrLog(
+      `server process ${process.pid}: answers are ${generator ? 'generative' : 'extractive'} here, unlike the first process's${generator ? '' : ': its chat model did not answer'}`
+    )
+  if (first && cluster.isWorker)
+    reportServing({ onDisk: ensured.onDisk, warnings, generative: generator !== null })
   const pipeline = composePipeline(index, { generator, generationTimeoutMs: config.llm.timeoutMs })
   // The dialogue maps are worked out once, before the first request, not by it.
   const started = performance.now()
@@ -57,9 +68,9 @@ run(USAGE, async () => {
     ...(cluster.isWorker
       ? {
           rateWindows: primaryWindows({
-            onTimeout: () =>
+            onTimeout: (missed) =>
               stderrLog(
-                'rate limit: the primary process did not count a request in time; it is let through'
+                `rate limit: the primary process did not count ${missed} request${missed === 1 ? '' : 's'} in time; let through`
               ),
           }),
         }

@@ -63,7 +63,12 @@ const entry = (corpus: Corpus, map: DialogueMap, q: DialogueQuestion) => {
   const heading = `${q.speaker ?? 'The Committee'} asked (${q.citation}):`
   const closest =
     q.closest.length > 0
-      ? `\nThe delegation's paragraphs closest to it: ${q.closest.map((c) => c.citation).join('; ')}.`
+      ? `\nThe delegation's paragraphs closest to it: ${q.closest
+          // "para. 20" where the map is of one record, as the question's own citation is.
+          .map((c) =>
+            map.records.length === 1 ? shortCitation({ label: c.label, id: c.block }) : c.citation
+          )
+          .join(', ')}.`
       : ''
   const status =
     q.status === 'no_reply'

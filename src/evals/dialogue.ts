@@ -36,9 +36,9 @@ export const DialogueMetricsSchema = z.object({
   no_reply_recall: z.number(),
   /** Share of gold questions found with the right status. */
   status_accuracy: z.number(),
-  /** Of the answered gold questions the map leaves with no reply, the share whose closest paragraphs hold a true reply. */
+  /** Of the gold questions with a reply (answered or partly) that the map leaves with none, the share whose closest paragraphs hold a true reply. */
   closest_recall: z.number(),
-  /** How many answered gold questions the map leaves with no reply: what `closest_recall` is of. */
+  /** How many gold questions with a reply the map leaves with none: what `closest_recall` is of. */
   missed: z.number().int(),
 })
 export type DialogueMetrics = z.infer<typeof DialogueMetricsSchema>

@@ -264,7 +264,7 @@ export const dialogueTable = (metrics: readonly DialogueMetrics[]): string =>
         f3(m.no_reply_precision),
         f3(m.no_reply_recall),
         f3(m.status_accuracy),
-        `${f3(m.closest_recall)} of ${m.missed}`,
+        `${Math.round(m.closest_recall * m.missed)} of ${m.missed} (${f3(m.closest_recall)})`,
       ])
   )
 

@@ -127,6 +127,8 @@ export type EnsuredIndex = {
   failures: RecordFailure[]
   /** What is wrong with what is served (an index folder that cannot be written), for /healthz. */
   warnings: string[]
+  /** Whether what is served is a build on disk, which another process can open as it is. */
+  onDisk: boolean
 }
 
 /**
@@ -198,7 +200,7 @@ export const ensureIndex = async (
   let invalid: IndexInvalidError
   try {
     const index = await openIndex(dir, options)
-    return { index, rebuilt: null, failures: index.manifest.failures, warnings: [] }
+    return { index, rebuilt: null, failures: index.manifest.failures, warnings: [], onDisk: true }
   } catch (error) {
     if (!(error instanceof IndexInvalidError)) throw error
     invalid = error
@@ -218,6 +220,7 @@ export const ensureIndex = async (
         warnings: [
           `${problem}: serving the last good build (${last.manifest.builtAt}), which does not have the records changed since`,
         ],
+        onDisk: true,
       }
     }
     return {
@@ -225,6 +228,7 @@ export const ensureIndex = async (
       rebuilt: invalid.message,
       failures: fresh.manifest.failures,
       warnings: [`${problem}: serving a build kept in memory only, made again at every start`],
+      onDisk: false,
     }
   }
   return {
@@ -232,5 +236,6 @@ export const ensureIndex = async (
     rebuilt: invalid.message,
     failures: written.manifest.failures,
     warnings: [],
+    onDisk: true,
   }
 }

@@ -18,10 +18,47 @@ const WindowSchema = z.object({
   count: z.number(),
 })
 
+/** What the first worker serves, which the others serve alike: its index, and whether answers are generative. */
+const ServingSchema = z.object({
+  kind: z.literal('serving'),
+  onDisk: z.boolean(),
+  warnings: z.array(z.string()),
+  generative: z.boolean(),
+})
+export type Serving = Omit<z.infer<typeof ServingSchema>, 'kind'>
+const AskServingSchema = z.object({ kind: z.literal('serving?') })
+
+/** The first worker tells its primary what it serves, before it listens. */
+export const reportServing = (serving: Serving): void => {
+  process.send?.({ kind: 'serving', ...serving })
+}
+
+/** What the first worker serves, as the primary hands it to a later one. */
+export const servingOfFirst = (timeoutMs = 10_000): Promise<Serving> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off('message', listen)
+      reject(new Error(`the primary process did not say in ${timeoutMs / 1000} s what to serve`))
+    }, timeoutMs)
+    const listen = (message: unknown) => {
+      const parsed = ServingSchema.safeParse(message)
+      if (!parsed.success) return
+      clearTimeout(timer)
+      process.off('message', listen)
+      const { onDisk, warnings, generative } = parsed.data
+      resolve({ onDisk, warnings, generative })
+    }
+    process.on('message', listen)
+    // Asked once it listens, so that the answer cannot come before it does.
+    process.send?.({ kind: 'serving?' })
+  })
+
 export type PrimaryWindowsOptions = {
   /** How long a request waits for its count before it is let through uncounted. */
   timeoutMs?: number
-  onTimeout?: () => void
+  /** Told how many requests were let through uncounted, at most once every `reportMs`. */
+  onTimeout?: (missed: number) => void
+  reportMs?: number
 }
 
 /**
@@ -33,8 +70,12 @@ export type PrimaryWindowsOptions = {
 export const primaryWindows = ({
   timeoutMs = 1_000,
   onTimeout = () => {},
+  reportMs = 10_000,
 }: PrimaryWindowsOptions = {}): RateWindows => {
   let next = 0
+  // A stalled primary stalls every request: said once in a while, with how many, not each time.
+  let missed = 0
+  let reported = -Infinity
   const pending = new Map<number, (window: RateWindow) => void>()
   process.on('message', (message) => {
     const parsed = WindowSchema.safeParse(message)
@@ -49,7 +90,12 @@ export const primaryWindows = ({
         const id = next++
         const timer = setTimeout(() => {
           pending.delete(id)
-          onTimeout()
+          missed += 1
+          if (Date.now() - reported >= reportMs) {
+            onTimeout(missed)
+            missed = 0
+            reported = Date.now()
+          }
           resolve({ start: time, count: 0 })
         }, timeoutMs)
         pending.set(id, (window) => {
@@ -69,17 +115,23 @@ export type SuperviseOptions = {
   exit?: (code: number) => void
 }
 
-/** The first wait before a dead worker is replaced; it doubles with each death in a minute. */
+/** The first wait before a dead worker is replaced; it doubles with each failure in a row. */
 const RESTART_MS = 1_000
 const RESTART_MAX_MS = 60_000
+/** A worker that served this long before it died ends a run of failures. */
+const HEALTHY_MS = 60_000
+/** Failures in a row, with no worker left serving, after which the primary gives up. */
+const FAILURES_MAX = 8
 
 /**
  * Starts `workers` processes running this script: the first alone, since it may have to build
- * the index, and the rest once it listens, sharing its port. If one of those dies before it
- * listens, they all stop (exit 1): the next would fail the same way. A worker that dies later is
- * replaced, after a wait that doubles with each death in the last minute, so that one that keeps
- * dying does not take the machine with it. SIGINT or SIGTERM asks every worker to finish its
- * requests in flight; after `drainMs` and a little more, those left are killed.
+ * the index, and the rest once it listens, sharing its port and told what it serves. If one of
+ * those dies before it listens, they all stop (exit 1): the next would fail the same way. A worker
+ * that dies later is replaced, after a wait that doubles with each failure in a row (one that
+ * served a minute ends the run), so that one that keeps dying does not take the machine with it;
+ * after `FAILURES_MAX` in a row with none left serving, the primary gives up (exit 1). SIGINT or
+ * SIGTERM asks every worker to finish its requests in flight; a second changes nothing; after
+ * `drainMs` and two seconds more, those left are killed.
  */
 export const superviseWorkers = ({
   workers,
@@ -89,60 +141,78 @@ export const superviseWorkers = ({
 }: SuperviseOptions): void => {
   const windows = localWindows()
   const live = new Set<Worker>()
-  const deaths: number[] = []
+  const serving = new Set<Worker>()
+  const restarts = new Set<NodeJS.Timeout>()
+  let first: Serving | null = null
+  let failures = 0
   let stopping = false
   let code = 0
-  const restarts = new Set<NodeJS.Timeout>()
+  let deadline: NodeJS.Timeout | undefined
+  const done = () => {
+    clearTimeout(deadline)
+    exit(code)
+  }
   const stop = () => {
     if (stopping) return
     stopping = true
     for (const timer of restarts) clearTimeout(timer)
+    if (live.size === 0) return done()
     for (const w of live) w.process.kill('SIGTERM')
-    if (live.size === 0) exit(code)
-    setTimeout(() => {
+    deadline = setTimeout(() => {
       for (const w of live) {
         log(`server process ${w.process.pid} did not stop in time; killing it`)
         w.process.kill('SIGKILL')
       }
-      exit(1)
-    }, drainMs + 2_000).unref()
+      code = 1
+      done()
+    }, drainMs + 2_000)
+    deadline.unref()
   }
   const interrupted = (signal: NodeJS.Signals) => {
     if (!stopping) log(`${signal}: finishing the requests in flight`)
     stop()
   }
+  const answer = (worker: Worker, message: unknown) => {
+    const hit = HitSchema.safeParse(message)
+    // A worker that has gone has no one left to tell.
+    if (hit.success && worker.isConnected()) {
+      const { id, key, time } = hit.data
+      worker.send({ kind: 'rate-window', id, ...windows.hit(key, time) }, () => {})
+    }
+    const reported = ServingSchema.safeParse(message)
+    if (reported.success) first ??= reported.data
+    if (AskServingSchema.safeParse(message).success && first && worker.isConnected())
+      worker.send({ ...first, kind: 'serving' }, () => {})
+  }
   const start = (initial: boolean, then: () => void) => {
     if (stopping) return
     const worker = cluster.fork()
-    const pid = worker.process.pid
+    const { pid } = worker.process
+    const forked = Date.now()
     live.add(worker)
     let listening = false
     worker.on('error', (error) => log(`server process ${pid}: ${error.message}`))
-    worker.on('message', (message) => {
-      const hit = HitSchema.safeParse(message)
-      if (!hit.success) return
-      const { id, key, time } = hit.data
-      // A worker that has gone has no one left to tell.
-      if (worker.isConnected())
-        worker.send({ kind: 'rate-window', id, ...windows.hit(key, time) }, () => {})
-    })
+    worker.on('message', (message) => answer(worker, message))
     worker.once('listening', () => {
       listening = true
+      serving.add(worker)
       if (!stopping) then()
     })
     worker.once('exit', (exitCode, signal: NodeJS.Signals | null) => {
       live.delete(worker)
+      serving.delete(worker)
       const how = signal ? `signal ${signal}` : `code ${exitCode}`
-      // A terminal's Ctrl-C reaches the workers too, and one still starting dies of it: it stops
-      // them all, whichever of the primary and the worker hears of it first.
-      if (signal === 'SIGINT') interrupted(signal)
+      // A terminal's Ctrl-C, or a service manager's SIGTERM, reaches the workers too, and one
+      // still starting dies of it: it stops them all, whichever of the primary and the worker
+      // hears of it first.
+      if (signal === 'SIGINT' || (signal === 'SIGTERM' && !listening)) interrupted(signal)
       if (stopping) {
         // Stopped by a signal to stop, or finished with code 0: a clean stop.
         if (exitCode !== 0 && signal !== 'SIGTERM' && signal !== 'SIGINT') {
           log(`server process ${pid} stopped with ${how}`)
           code = 1
         }
-        if (live.size === 0) exit(code)
+        if (live.size === 0) done()
         return
       }
       if (initial && !listening) {
@@ -151,10 +221,14 @@ export const superviseWorkers = ({
         stop()
         return
       }
-      const now = Date.now()
-      deaths.push(now)
-      while ((deaths[0] ?? now) < now - 60_000) deaths.shift()
-      const wait = Math.min(RESTART_MAX_MS, RESTART_MS * 2 ** (deaths.length - 1))
+      failures = listening && Date.now() - forked >= HEALTHY_MS ? 1 : failures + 1
+      if (failures > FAILURES_MAX && serving.size === 0) {
+        log(`server processes failed ${failures - 1} times in a row with none serving; stopping`)
+        code = 1
+        stop()
+        return
+      }
+      const wait = Math.min(RESTART_MAX_MS, RESTART_MS * 2 ** (failures - 1))
       log(`server process ${pid} stopped (${how}); starting another in ${wait / 1000} s`)
       const timer = setTimeout(() => {
         restarts.delete(timer)
@@ -171,6 +245,5 @@ export const superviseWorkers = ({
         if (ready === workers) log(`${workers} server processes share the port`)
       })
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => interrupted(signal))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupted(signal))
 }

@@ -27,7 +27,7 @@ describe('questions about the dialogue map, in chat and /api/ask', () => {
     const response = await answer('Which questions did Mexico not answer?')
     expect(response.answer).toMatch(/^\d+ questions have no reply recorded in CMW\/C\/SR\.593:/)
     expect(response.answer).toMatch(
-      /No reply is recorded in CMW\/C\/SR\.593 \(the question: para\. \d+\)\.\nThe delegation's paragraphs closest to it: CMW\/C\/SR\.593, para\. \d+/
+      /No reply is recorded in CMW\/C\/SR\.593 \(the question: para\. \d+\)\.\nThe delegation's paragraphs closest to it: para\. \d+, para\. \d+, para\. \d+\./
     )
     expect(response.excerpts.every((e) => e.side === 'committee')).toBe(true)
     const map = await pipeline.dialogue('CMW/C/SR.593')
