@@ -164,6 +164,15 @@ const withNextSentence = (
   return judged.sentences.filter((s) => at.has(s.at))
 }
 
+/**
+ * A reply as a broad answer quotes a paragraph: every sentence that bears on the question, each
+ * with the one after it. A reply is the delegation's answer, and its facts are seldom all in the
+ * sentence that shares the question's words ("… article 297 of the Criminal Code …" after "The
+ * delegation explained …").
+ */
+const quoteReply = (corpus: Corpus, judged: Judged): Quoted[] =>
+  quote(corpus, judged, withNextSentence(judged, bearing(corpus, judged, Infinity)))
+
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
 const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): AnswerBody => {
   const chosen = [...quoting].sort(byOrder)
@@ -293,7 +302,7 @@ const replyAnswer = async (
   if (theirs && asking.length === 0) {
     const naming = said.filter((j) => askers.some((a) => j.block.text.includes(a))).sort(byOrder)
     if (naming.length > 0) {
-      const quotes = naming.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+      const quotes = naming.flatMap((j) => quoteReply(corpus, j))
       return answered('reply', formatQuotes('The reply:', quotes), quotes)
     }
     // A report summarises each State's statement and may leave the point out: what the
@@ -304,7 +313,7 @@ const replyAnswer = async (
     const quotes = said
       .slice(0, corpus.policy.broadMax)
       .sort(byOrder)
-      .flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+      .flatMap((j) => quoteReply(corpus, j))
     return answered(
       'reply',
       formatQuotes(
@@ -364,7 +373,7 @@ const replyAnswer = async (
     }
   }
   const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
-  const quotes = chosen.flatMap((j) => quote(corpus, j, bearing(corpus, j)))
+  const quotes = chosen.flatMap((j) => quoteReply(corpus, j))
   const question = first ? quote(corpus, first, bearing(corpus, first).slice(0, 1)) : []
   const text = [
     formatQuotes('The reply:', quotes),

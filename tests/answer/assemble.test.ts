@@ -226,6 +226,25 @@ describe('excerpts that stand on their own', () => {
   })
 })
 
+describe('replies', () => {
+  it('quote every sentence of the reply that bears on the question, not its best two', async () => {
+    const response = await answer(
+      'How did Mexico respond to the question on the detention of migrant children?'
+    )
+    expect(response.kind).toBe('reply')
+    const fire = response.excerpts
+      .filter((e) => e.paragraph === 17)
+      .map((e) => e.text)
+      .join(' ')
+    for (const fact of [
+      'Federal Public Defender Institute',
+      '36 hours',
+      'two Venezuelan nationals',
+    ])
+      expect(fire).toContain(fact)
+  })
+})
+
 describe('questions about the meeting itself', () => {
   it.each([
     ['Where was the meeting held?', /Palais Wilson, Geneva/],
