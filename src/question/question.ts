@@ -143,7 +143,10 @@ const namesState = (word: string, states: readonly string[]): boolean => {
  * or when it names a side in words of its own ("the Slovenian delegation"), naming no one else.
  */
 const namedSpeaker = (corpus: Corpus, text: string, states: readonly string[]): string | null => {
-  const phrase = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
+  const found = ENGLISH_SPEAKERS.about.exec(text)?.groups?.speaker
+  // "What was the reply on …": a phrase of function words alone names no one.
+  const phrase =
+    found && corpus.tokens(found).some((t) => !STOPWORDS.has(t.word)) ? found : undefined
   if (phrase && ENGLISH_SPEAKERS.group.test(phrase)) return null
   if (phrase && corpus.speakerBlocks(phrase).size > 0) return phrase
   const sides = [ENGLISH_SPEAKERS.delegation, ENGLISH_SPEAKERS.committee]

@@ -64,6 +64,14 @@ describe('readQuestion', () => {
     expect(read('What did Mr. Smith ask?').speaker).toBeNull()
   })
 
+  it('names no speaker for a phrase of function words before a speech word', () => {
+    // "the" is in many speakers' names ("the delegation of …"), and named none of them here.
+    expect(read('What was the reply on the Ciudad Juárez fire?')).toMatchObject({
+      intent: 'reply',
+      speaker: null,
+    })
+  })
+
   it('reads a reply question as asking for the delegation’s answer', () => {
     expect(read('How did Mexico respond to questions on detention?')).toMatchObject({
       intent: 'reply',
