@@ -274,8 +274,15 @@ const replyAnswer = async (
   const after = (asked: Judged | undefined) => said.filter((j) => follows(asked, j))
   // A named asker's question is theirs, however closely it matches; otherwise the earliest one
   // that a reply follows, or the closest question put before a reply.
+  // Only in the records asked about: Pakistan speaks in every review of Slovenia.
   const theirs =
-    askers.length > 0 ? new Set(askers.flatMap((a) => [...corpus.speakerBlocks(a)])) : null
+    askers.length > 0
+      ? new Set(
+          askers.flatMap((a) =>
+            [...corpus.speakerBlocks(a)].filter((b) => records.includes(b.record))
+          )
+        )
+      : null
   const byRelevance = (a: Judged, b: Judged) => b.relevance - a.relevance
   const put = judged.filter((j) => !onSide(j.block, answering))
   const judgedTheirs = put.filter((j) => theirs?.has(j.block))

@@ -9,7 +9,7 @@ import { composePipeline } from '../../src/compose.ts'
 import { DEFAULT_POLICY } from '../../src/policy.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
 import type { Pipeline } from '../../src/pipeline/pipeline.ts'
-import { loadConfig } from '../../src/config.ts'
+import { PROJECT_ROOT, loadConfig } from '../../src/config.ts'
 import { ensureIndex } from '../../src/index/load.ts'
 import { loadVectors } from '../../src/index/vectors.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -316,6 +316,37 @@ describe('other languages, without a chat model', () => {
     expect(response.abstained).toBe(true)
     expect(response.answer).toContain('none of its words could be matched')
     expect(response.answer).not.toContain('“murciélagos”')
+  })
+})
+
+describe('two reports of reviews of one State, and a summary record', () => {
+  let reviews: Pipeline
+  beforeAll(async () => {
+    // Beside the repository's record, whose words weigh the others' (in this library the asker's
+    // question in A/HRC/43/15 ranks below Pakistan's in A/HRC/28/15).
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-reviews-'))
+    await cp(join(PROJECT_ROOT, 'records'), join(dir, 'records'), { recursive: true })
+    for (const file of ['a-hrc-28-15.pdf', 'a-hrc-43-15.pdf'])
+      await cp(join(SHARED_UPR, file), join(dir, 'records', file))
+    const vectors = await loadVectors(loadConfig().vectorsPath)
+    const { index } = await ensureIndex(join(dir, 'index'), {
+      recordsDir: join(dir, 'records'),
+      vectors,
+    })
+    reviews = composePipeline(index)
+  })
+
+  it('quote a named asker’s question from the report asked about, though they spoke in the other too', async () => {
+    const response = await reviews.ask(
+      AskRequestSchema.parse({
+        question:
+          'Iran, Pakistan and Costa Rica all raised hate speech. What did the delegation say back during the dialogue?',
+        record: 'A/HRC/43/15',
+      })
+    )
+    expect(response.kind).toBe('reply')
+    expect(response.excerpts.length).toBeGreaterThan(0)
+    expect(new Set(response.excerpts.map((e) => e.record))).toEqual(new Set(['A/HRC/43/15']))
   })
 })
 
