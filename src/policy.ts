@@ -13,11 +13,6 @@ export const PolicySchema = z
     rerankDepth: z.number().int().min(1).max(200),
     /** Vector similarity above which a different word counts as the same idea ("kids" ~ "children"). */
     synonymSimilarity: z.number().min(0).max(1),
-    /**
-     * Vector similarity from which a word that begins a longer record word is that word clipped
-     * ("app", "application"), read as its word family.
-     */
-    clippedSimilarity: z.number().min(0).max(1),
     /** Vector similarity from which a word the record never uses is searched as a record word. */
     expansionSimilarity: z.number().min(0).max(1),
     /**
@@ -92,10 +87,6 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   coverageWeight: 0.6,
   rerankDepth: 20,
   synonymSimilarity: 0.72,
-  // Chosen on word pairs, not on eval questions: clippings app/application 0.52, info/information
-  // 0.55, exam/examination 0.79; words that begin others app/appeal 0.21, lab/labour 0.07,
-  // con/convention 0.17, stat/state 0.10.
-  clippedSimilarity: 0.45,
   expansionSimilarity: 0.6,
   relevanceBias: -4.545,
   relevanceCoverage: 3.903,

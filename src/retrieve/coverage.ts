@@ -87,13 +87,6 @@ const sameFamily = (a: string, b: string): boolean => {
   return common >= DERIVED_BASE && derived(a, b)
 }
 
-/** The shortest word read as a clipping of a longer one. */
-const CLIPPED_MIN = 3
-
-/** Whether `short` is `long` cut short by at least two letters: "app", "application". */
-const clips = (short: string, long: string): boolean =>
-  short.length >= CLIPPED_MIN && long.length >= short.length + 2 && long.startsWith(short)
-
 /** A word written in capitals, which may be an acronym ("UPR", "ILO"). */
 const ACRONYM = /^\p{Lu}{2,}$/u
 
@@ -126,17 +119,13 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
   for (const s of words.stems) if (sameFamily(term.stem, s) && !distinctNames(s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
   const word = term.word.toLowerCase()
-  const { clippedSimilarity } = corpus.policy
   let best = 0
   for (const [i, rank] of words.ranks.entries()) {
     let similarity = term.similar.get(rank)
     if (similarity === undefined)
       term.similar.set(rank, (similarity = corpus.vectors.similarity(term.rank, rank)))
-    const other = words.words[i] ?? ''
-    // "app" is "application" clipped, where the two also sit close in vector space ("appeal" does
-    // not): one word, as a family's are.
-    if (similarity >= clippedSimilarity && clips(word, other)) return 0.9
     if (similarity <= best) continue
+    const other = words.words[i] ?? ''
     // Only a follow-up's word has stems it is unlike; others are not stemmed here again.
     const replaced = term.unlike.length > 0 && term.unlike.includes(corpus.stem(other))
     if (!negates(word, other) && !replaced) best = similarity
