@@ -18,6 +18,7 @@ import type { AskResponse, Retrieved } from './schema.ts'
 import { CLOSEST } from './schema.ts'
 import { SIDES, SIDE_HEADINGS } from './sides.ts'
 import { mappedReplies } from '../dialogue/answer.ts'
+import { dialogueKey } from '../dialogue/map.ts'
 import type { DialogueMap } from '../dialogue/schema.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -264,13 +265,19 @@ const replyAnswer = async (
   const answering = 'delegation'
   const { askers } = retrieval.question
   const said = relevant.filter((j) => onSide(j.block, answering))
-  // A reply follows the question in a summary record; in a report of States' statements the
-  // State's replies may stand anywhere.
+  // A reply follows the question in a summary record, or lies in another record of its dialogue
+  // (the meeting that continues it, the report that answers questions sent in advance); in a
+  // report of States' statements the State's replies may stand anywhere in it. Another review of
+  // the same State is another dialogue.
+  const dialogueOf = (record: string) => {
+    const info = corpus.index.records.find((r) => r.symbol === record)
+    return info ? dialogueKey(info) : record
+  }
   const follows = (asked: Judged | undefined, j: Judged) =>
     !asked ||
-    j.block.record !== asked.block.record ||
-    asked.block.roles.includes('other_state') ||
-    j.block.order > asked.block.order
+    (j.block.record !== asked.block.record
+      ? dialogueOf(j.block.record) === dialogueOf(asked.block.record)
+      : asked.block.roles.includes('other_state') || j.block.order > asked.block.order)
   const after = (asked: Judged | undefined) => said.filter((j) => follows(asked, j))
   // A named asker's question is theirs, however closely it matches; otherwise the earliest one
   // that a reply follows, or the closest question put before a reply.
@@ -309,7 +316,7 @@ const replyAnswer = async (
   if (theirs && asking.length === 0) {
     const naming = said.filter((j) => askers.some((a) => j.block.text.includes(a))).sort(byOrder)
     if (naming.length > 0) {
-      const quotes = naming.flatMap((j) => quoteReply(corpus, j))
+      const quotes = naming.slice(0, corpus.policy.broadMax).flatMap((j) => quoteReply(corpus, j))
       return answered('reply', formatQuotes('The reply:', quotes), quotes)
     }
     // A report summarises each State's statement and may leave the point out: what the

@@ -348,6 +348,21 @@ describe('two reports of reviews of one State, and a summary record', () => {
     expect(response.excerpts.length).toBeGreaterThan(0)
     expect(new Set(response.excerpts.map((e) => e.record))).toEqual(new Set(['A/HRC/43/15']))
   })
+
+  it('take a reply from the review the question was put in, not from the other review', async () => {
+    const response = await reviews.ask(
+      AskRequestSchema.parse({
+        question: 'Pakistan raised hate speech. How did the delegation respond?',
+      })
+    )
+    expect(response.kind).toBe('reply')
+    const asked = response.excerpts.filter((e) => e.side !== 'delegation')
+    const replied = response.excerpts.filter((e) => e.side === 'delegation')
+    expect(asked.length).toBeGreaterThan(0)
+    expect(replied.length).toBeGreaterThan(0)
+    const records = new Set(asked.map((e) => e.record))
+    expect(replied.every((e) => records.has(e.record))).toBe(true)
+  })
 })
 
 describe('a report of a review', () => {
