@@ -35,14 +35,15 @@ export const excerptOf = (block: Block, start: number, end: number, score: numbe
 })
 
 /**
- * Excerpts of `block` that overlap (a sentence and the one it leans on) become one span, its text
- * sliced afresh from the block, so that it stays verbatim at its offsets.
+ * Excerpts of `block` that overlap (a sentence and the one it leans on) or follow one another
+ * with only a space between (consecutive sentences) become one span, its text sliced afresh from
+ * the block, so that it stays verbatim at its offsets and reads as one passage.
  */
 export const mergeExcerpts = (block: Block, excerpts: readonly Excerpt[]): Excerpt[] => {
   const merged: Excerpt[] = []
   for (const e of [...excerpts].sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1)
-    if (last && e.start <= last.end)
+    if (last && (e.start <= last.end || block.text.slice(last.end, e.start).trim() === ''))
       merged[merged.length - 1] = excerptOf(
         block,
         last.start,

@@ -109,7 +109,8 @@ describe('factual answers', () => {
     const open = await answer('What help do refugees get to find work?')
     expect(open.kind).toBe('factual')
     const lead = open.excerpts.filter((e) => e.paragraph === open.excerpts[0]?.paragraph)
-    expect(lead.length).toBeGreaterThan(1)
+    // More than one sentence of it, consecutive ones as one passage.
+    expect(lead.map((e) => e.text).join(' ')).toMatch(/\.\s+\S/)
     const figure = await answer(
       'How many migrant integration centres are there at the northern border?'
     )
@@ -215,6 +216,18 @@ describe('excerpts that stand on their own', () => {
     expect(merged).toHaveLength(1)
     expect(merged[0]).toMatchObject({ start: 0, end: block.text.length, score: 0.7 })
     expect(merged[0]?.text).toBe(block.text)
+  })
+
+  it('merge consecutive sentences into one passage, and keep apart those a sentence lies between', () => {
+    const block = index.blocks.find((b) => b.paragraph === 19)
+    if (!block) throw new Error('no paragraph 19')
+    const [first, second, third] = pipeline.corpus.sentences(block)
+    if (!first || !second || !third) throw new Error('paragraph 19 has fewer than three sentences')
+    const span = (s: { start: number; end: number }) => excerptOf(block, s.start, s.end, 0.5)
+    const next = mergeExcerpts(block, [span(first), span(second)])
+    expect(next).toHaveLength(1)
+    expect(next[0]?.text).toBe(block.text.slice(first.start, second.end))
+    expect(mergeExcerpts(block, [span(first), span(third)])).toHaveLength(2)
   })
 
   it('leave a sentence that stands alone as it is', () => {
