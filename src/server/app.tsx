@@ -153,6 +153,8 @@ export const createApp = (
       index: index.manifest.id,
       records: index.records.length,
       blocks: index.blocks.length,
+      answers: pipeline.generative ? 'generative' : 'extractive',
+      pid: process.pid,
       warnings: all,
     })
   })

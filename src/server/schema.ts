@@ -63,6 +63,10 @@ export const HealthResponseSchema = z.object({
   index: z.string(),
   records: z.number().int(),
   blocks: z.number().int(),
+  /** Whether this server process answers with its chat model or extractively. */
+  answers: z.enum(['extractive', 'generative']),
+  /** The server process that answered: one of several sharing the port. */
+  pid: z.number().int(),
   warnings: z.array(z.string()),
 })
 

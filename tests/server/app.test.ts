@@ -1,4 +1,8 @@
+import { FakeListChatModel } from '@langchain/core/utils/testing'
+import { join } from 'node:path'
 import { composePipeline } from '../../src/compose.ts'
+import { PROJECT_ROOT } from '../../src/config.ts'
+import { loadAnswerPrompt } from '../../src/generate/prompt.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/schema.ts'
 import type { SearchIndex } from '../../src/index/search-index.ts'
@@ -210,15 +214,27 @@ describe('GET /api/search and /healthz', () => {
     expect((await expectProblem(await app.request(path), 400)).detail).toMatch(reason)
   })
 
-  it('reports health with the index it serves', async () => {
+  it('reports health with the index it serves, how it answers, and which process answered', async () => {
     const body = HealthResponseSchema.parse(await (await app.request('/healthz')).json())
     expect(body).toEqual({
       status: 'ok',
       index: index.manifest.id,
       records: 1,
       blocks: 63,
+      answers: 'extractive',
+      pid: process.pid,
       warnings: [],
     })
+  })
+
+  it('reports answers as generative where a chat model is configured', async () => {
+    const model = new FakeListChatModel({ responses: [''] })
+    const prompt = await loadAnswerPrompt(join(PROJECT_ROOT, 'prompts'))
+    const generative = createApp(
+      composePipeline(index, { generator: { name: 'fake', model, prompt } })
+    )
+    const body = HealthResponseSchema.parse(await (await generative.request('/healthz')).json())
+    expect(body.answers).toBe('generative')
   })
 
   it('reports itself degraded, with the reason, when the index cannot be written', async () => {
