@@ -61,9 +61,13 @@ const quote = (corpus: Corpus, judged: Judged, sentences: readonly JudgedSentenc
     block: judged.block,
   }))
 
+/** A record of the library, by symbol. */
+const recordOf = (corpus: Corpus, symbol: string): RecordInfo | undefined =>
+  corpus.index.records.find((r) => r.symbol === symbol)
+
 /** Whether a record (by symbol) is a summary record or a report. */
 const kindOf = (corpus: Corpus, record: string): RecordInfo['recordKind'] | undefined =>
-  corpus.index.records.find((r) => r.symbol === record)?.recordKind
+  recordOf(corpus, record)?.recordKind
 
 /** "According to the summary record:", or "the report" when every quote is from a report. */
 const accordingTo = (corpus: Corpus, quotes: readonly Quoted[]): string => {
@@ -270,7 +274,7 @@ const replyAnswer = async (
   // report of States' statements the State's replies may stand anywhere in it. Another review of
   // the same State is another dialogue.
   const dialogueOf = (record: string) => {
-    const info = corpus.index.records.find((r) => r.symbol === record)
+    const info = recordOf(corpus, record)
     return info ? dialogueKey(info) : record
   }
   const follows = (asked: Judged | undefined, j: Judged) =>

@@ -10,6 +10,7 @@ import { scaleBench, type ScaleResult } from '../bench/scale.ts'
 import {
   BASELINE_SERVER,
   SERVER,
+  type LoadResult,
   askRequest,
   buildServer,
   coldStart,
@@ -35,6 +36,10 @@ const VARIANTS = [
   (q: string) => `Please tell me: ${q}`,
   (q: string) => `${q} Thank you.`,
 ]
+
+/** A load's throughput, latency and failures, as the table prints them. */
+const askFigures = (l: LoadResult): string =>
+  `${l.requestsPerSecond} req/s, p50 ${l.latencyMs.p50} / p95 ${l.latencyMs.p95} / p99 ${l.latencyMs.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx`
 
 const USAGE = 'usage: npm run bench [-- --scale 10000,100000 --pdfs DIR --json OUT]'
 
@@ -107,9 +112,9 @@ run(USAGE, async () => {
   /**
    * Starts the server with `processes`, asks it each question once, one at a time (what a
    * question costs the first time the server sees it, its words not yet compared with the
-   * record's, and the JIT's warm-up), then loads it; and /healthz too, when `health` is set.
+   * record's, and the JIT's warm-up), then loads it, and measures `also` on it before it stops.
    */
-  const serveAndLoad = async (processes: number, health: boolean) => {
+  const serveAndLoad = async <T>(processes: number, also: (url: string) => Promise<T>) => {
     const server = await startProcess(
       process.execPath,
       SERVER,
@@ -124,15 +129,19 @@ run(USAGE, async () => {
     const askLoad = await loadApart(server.url, '/api/ask', {
       bodies: varied.map((question) => JSON.stringify({ question })),
     })
-    const healthLoad = health ? await loadApart(server.url, '/healthz', {}) : null
+    const measured = await also(server.url)
     const memory = await memoryOf(server.child.pid ?? 0)
     await stop(server.child)
-    return { firstSight, askLoad, healthLoad, memory }
+    return { firstSight, askLoad, measured, memory }
   }
-  const { firstSight, askLoad, healthLoad, memory } = await serveAndLoad(workers, true)
+  const {
+    firstSight,
+    askLoad,
+    measured: healthLoad,
+    memory,
+  } = await serveAndLoad(workers, (url) => loadApart(url, '/healthz', {}))
   // The same server in one process, its baseline for what the processes add.
-  const single = workers > 1 ? await serveAndLoad(1, false) : null
-  if (!healthLoad) throw new Error('no /healthz load was measured')
+  const single = workers > 1 ? await serveAndLoad(1, async () => null) : null
   const baseline = await startProcess(
     process.execPath,
     BASELINE_SERVER,
@@ -234,15 +243,12 @@ run(USAGE, async () => {
       '/api/ask over HTTP, first sight, 1 conn',
       `p50 ${results.http.firstSight.latencyMs.p50} ms, p95 ${results.http.firstSight.latencyMs.p95} ms over ${firstSight.length} questions, each new to the server`,
     ],
-    [
-      `/api/ask over HTTP, 32 conns, 10 s, ${workers} processes`,
-      `${askLoad.requestsPerSecond} req/s, p50 ${askLoad.latencyMs.p50} / p95 ${askLoad.latencyMs.p95} / p99 ${askLoad.latencyMs.p99} ms, ${askLoad.errors} errors, ${askLoad.non2xx} non-2xx`,
-    ],
+    [`/api/ask over HTTP, 32 conns, 10 s, ${workers} processes`, askFigures(askLoad)],
     ...(single
       ? ([
           [
             '/api/ask over HTTP, 32 conns, 10 s, 1 process',
-            `${single.askLoad.requestsPerSecond} req/s, p50 ${single.askLoad.latencyMs.p50} / p95 ${single.askLoad.latencyMs.p95} / p99 ${single.askLoad.latencyMs.p99} ms, ${single.askLoad.errors} errors, ${single.askLoad.non2xx} non-2xx (${workers} processes: ${results.http.oneProcess?.throughputRatio}× its throughput)`,
+            `${askFigures(single.askLoad)} (${workers} processes: ${results.http.oneProcess?.throughputRatio}× its throughput)`,
           ],
         ] as [string, string][])
       : []),

@@ -107,9 +107,10 @@ export const linkReplies = (
   for (const byBlock of scores)
     for (const [block, r] of byBlock) best.set(block, Math.max(best.get(block) ?? 0, r.score))
   return questions.map((question, i) => {
-    const eligible = [...(scores[i] ?? new Map())]
-      .map(([block, r]) => ({ block, ...r }))
-      .filter((r) => r.score >= replyLink && r.score >= replyShare * (best.get(r.block) ?? 0))
+    const candidates = [...(scores[i] ?? new Map())].map(([block, r]) => ({ block, ...r }))
+    const eligible = candidates.filter(
+      (r) => r.score >= replyLink && r.score >= replyShare * (best.get(r.block) ?? 0)
+    )
     // The ratio is to the best reply the question has, so that it only ever drops further ones.
     const top = Math.max(0, ...eligible.map((r) => r.score))
     const scored = eligible
@@ -117,11 +118,11 @@ export const linkReplies = (
       .sort((a, b) => b.score - a.score)
       .slice(0, repliesMax)
     if (scored.length === 0) {
-      const closest = [...(scores[i] ?? new Map())]
-        .filter(([, r]) => r.score > 0)
-        .sort(([, a], [, b]) => b.score - a.score)
+      const closest = candidates
+        .filter((r) => r.score > 0)
+        .sort((a, b) => b.score - a.score)
         .slice(0, CLOSEST)
-        .map(([block]) => block)
+        .map((r) => r.block)
       return { question, status: 'no_reply', replies: [], closest }
     }
     const together = question.terms.map((_, k) => Math.max(...scored.map((r) => r.matches[k] ?? 0)))
