@@ -8,6 +8,8 @@ describe('isRequest', () => {
     'It would be useful to learn what measures had been taken.',
     'Further information on sign language interpreters would be welcome.',
     'Did the new child benefit reach families without a fixed address?',
+    'Norway asked Iceland for an assessment of its new equality office.',
+    'It asked the Government about plans to close the remaining camps.',
   ])('reads "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(true)
   })
@@ -17,6 +19,7 @@ describe('isRequest', () => {
     'Migrants had been requested to provide documentation at bus stations.',
     'A draft bill would be submitted to parliament in the spring.',
     'He would like to encourage the State party to review its approach to border control.',
+    'The Minister asked parliament to adopt the bill before the summer.',
   ])('does not read "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(false)
   })
