@@ -3,11 +3,12 @@ import { writtenDate } from '../language/english.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
 import type { AnswerType, Question } from '../question/question.ts'
+import { readQuestion } from '../question/question.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
-import { onSide } from '../retrieve/search.ts'
+import { onSide, termsOf } from '../retrieve/search.ts'
 import { excerptOf, mergeExcerpts, sideOfBlock, standingExcerpt } from './excerpt.ts'
 import type { Quoted } from './format.ts'
 import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
@@ -247,6 +248,35 @@ const factualAnswer = (
   return answered('factual', text + more, quotes)
 }
 
+/**
+ * The candidates that address the sentence of a question's paragraph that bears most on what was
+ * asked, with the one that carries it on, read as a question of its own, best first; relevant as
+ * any answer's blocks are.
+ */
+const repliesToWording = async (
+  corpus: Corpus,
+  question: Judged,
+  candidates: readonly Block[]
+): Promise<{ asked: JudgedSentence[]; replies: Judged[] }> => {
+  const [sentence] = bearing(corpus, question).sort((a, b) => b.relevance - a.relevance)
+  if (!sentence || candidates.length === 0) return { asked: [], replies: [] }
+  const asked = withNextSentence(question, [sentence])
+  const worded = readQuestion(corpus, asked.map((s) => s.text).join(' '), {
+    record: question.block.record,
+  })
+  const judged = await judge(
+    corpus,
+    worded,
+    termsOf(corpus, worded),
+    candidates.map((block) => ({ block, score: 0 })),
+    { limit: candidates.length }
+  )
+  const replies = judged
+    .filter((j) => j.relevance >= corpus.policy.relevance)
+    .sort((a, b) => b.relevance - a.relevance)
+  return { asked, replies }
+}
+
 /** "Iran", "Iran or Peru", "Iran, Chile or Peru". */
 const oneOf = (names: readonly string[]): string =>
   names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
@@ -277,12 +307,12 @@ const replyAnswer = async (
     const info = recordOf(corpus, record)
     return info ? dialogueKey(info) : record
   }
-  const follows = (asked: Judged | undefined, j: Judged) =>
+  const follows = (asked: Block | undefined, reply: Block) =>
     !asked ||
-    (j.block.record !== asked.block.record
-      ? dialogueOf(j.block.record) === dialogueOf(asked.block.record)
-      : asked.block.roles.includes('other_state') || j.block.order > asked.block.order)
-  const after = (asked: Judged | undefined) => said.filter((j) => follows(asked, j))
+    (reply.record !== asked.record
+      ? dialogueOf(reply.record) === dialogueOf(asked.record)
+      : asked.roles.includes('other_state') || reply.order > asked.order)
+  const after = (asked: Judged | undefined) => said.filter((j) => follows(asked?.block, j.block))
   // A named asker's question is theirs, however closely it matches; otherwise the earliest one
   // that a reply follows, or the closest question put before a reply.
   // Only in the records asked about: Pakistan speaks in every review of Slovenia.
@@ -346,10 +376,10 @@ const replyAnswer = async (
     : (asking.find((q) => after(q).length > 0) ??
       [...put].sort(byRelevance).find((q) => after(q).length > 0) ??
       asking[0])
-  const replies = after(first)
+  const found = after(first)
   // Replies that share too few words with the question to be found may be linked by the map.
   const mapped =
-    replies.length === 0 && first ? mappedReplies(corpus, maps, first.block, retrieval.terms) : []
+    found.length === 0 && first ? mappedReplies(corpus, maps, first.block, retrieval.terms) : []
   if (first && mapped.length > 0) {
     const question = quote(corpus, first, bearing(corpus, first).slice(0, 1))
     return answered(
@@ -361,6 +391,19 @@ const replyAnswer = async (
       [...mapped, ...question]
     )
   }
+  // Or by the question as the record words it, which a reply in the record's words shares more of
+  // than the user's question does ("decriminalization of defamation", not "libel as a crime").
+  const worded =
+    found.length > 0 || !first
+      ? null
+      : await repliesToWording(
+          corpus,
+          first,
+          corpus.index.blocks.filter(
+            (b) => b.kind === 'paragraph' && onSide(b, answering) && follows(first.block, b)
+          )
+        )
+  const replies = worded?.replies ?? found
   if (replies.length === 0) {
     if (!first) return null
     const where = records.length === 1 ? (records[0] ?? first.block.record) : first.block.record
@@ -370,7 +413,10 @@ const replyAnswer = async (
     // other words than the question's is for the user to look for there.
     const nearest = judged
       .filter(
-        (j) => j.block.kind === 'paragraph' && onSide(j.block, answering) && follows(first, j)
+        (j) =>
+          j.block.kind === 'paragraph' &&
+          onSide(j.block, answering) &&
+          follows(first.block, j.block)
       )
       .sort(byRelevance)
       .slice(0, CLOSEST)
@@ -392,7 +438,9 @@ const replyAnswer = async (
   }
   const chosen = replies.slice(0, corpus.policy.broadMax).sort(byOrder)
   const quotes = chosen.flatMap((j) => quoteReply(corpus, j))
-  const question = first ? quote(corpus, first, bearing(corpus, first).slice(0, 1)) : []
+  const question = first
+    ? quote(corpus, first, worded?.asked ?? bearing(corpus, first).slice(0, 1))
+    : []
   const text = [
     formatQuotes('The reply:', quotes),
     ...(question.length > 0 ? [formatQuotes('The question it answers:', question)] : []),

@@ -378,6 +378,50 @@ describe('two reports of reviews of one State, and a summary record', () => {
   })
 })
 
+describe('a reply in the words of the question as the record puts it', () => {
+  let replies: Pipeline
+  beforeAll(async () => {
+    // A member's call, not a request the dialogue map reads as a question, and a concern that
+    // nothing answers.
+    const dir = await mkdtemp(join(tmpdir(), 'rapporteur-replies-'))
+    await cp(join(PROJECT_ROOT, 'records'), join(dir, 'records'), { recursive: true })
+    await cp(join(PROJECT_ROOT, 'tests/fixtures/replies'), join(dir, 'records'), {
+      recursive: true,
+    })
+    const vectors = await loadVectors(loadConfig().vectorsPath)
+    const { index } = await ensureIndex(join(dir, 'index'), {
+      recordsDir: join(dir, 'records'),
+      vectors,
+    })
+    replies = composePipeline(index)
+  })
+
+  const ask = (question: string) =>
+    replies.ask(AskRequestSchema.parse({ question, record: 'CCPR/C/SR.9100' }))
+
+  it('quote the reply that shares the record’s words for the question, not the user’s', async () => {
+    const response = await ask(
+      'How did the delegation respond to the concern that the accession bill had stalled in the Senate?'
+    )
+    expect(response.kind).toBe('reply')
+    const replied = response.excerpts.filter((e) => e.side === 'delegation')
+    expect(replied).toHaveLength(1)
+    expect(replied[0]?.text).toContain('the Government would ratify the Optional Protocol')
+    // The question is quoted as far as the reply was found by it: the call that follows the concern.
+    expect(response.answer).toContain(
+      'He called on the State party to ratify the Optional Protocol'
+    )
+  })
+
+  it('still record no reply where nothing answers the question in the record’s words either', async () => {
+    const response = await ask(
+      'How did the delegation respond to the closure of the radio station in the north?'
+    )
+    expect(response.answer).toMatch(/^No reply is recorded in CCPR\/C\/SR\.9100/)
+    expect(response.excerpts.every((e) => e.side !== 'delegation')).toBe(true)
+  })
+})
+
 describe('a report of a review', () => {
   let report: Pipeline
   let reportIndex: SearchIndex
