@@ -201,6 +201,12 @@ export const ENGLISH_QUESTIONS = {
    */
   setting:
     /\b(?:during|in|at|throughout)\s+(?:the\s+|this\s+|[\p{L}-]+['’]s\s+)?(?:(?:interactive|periodic)\s+)?(?:review|dialogue|meeting|session|debate|discussion)\b/iu,
+  /**
+   * "Which States made recommendations on …": what was recommended is the topic, not the word
+   * (recommendations in a report seldom say it); "How many recommendations …" counts them.
+   */
+  recommending:
+    /\brecommendations?\s+(?:on|about|regarding|concerning|relating\s+to|with\s+regard\s+to)\b/i,
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */

@@ -423,6 +423,7 @@ export const readQuestion = (
       besides?.[0],
       english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
       ENGLISH_QUESTIONS.raising.exec(text)?.[0],
+      english ? ENGLISH_QUESTIONS.recommending.exec(text)?.[0] : undefined,
       named && !side ? ENGLISH_QUESTIONS.setting.exec(text)?.[0] : undefined,
       // "On what date …", "In what year …" say what kind of answer, not what about.
       english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,

@@ -130,6 +130,18 @@ describe('readQuestion', () => {
     expect(topicText(read('Did anyone mention remittances since then?'))).toBe('remittances')
   })
 
+  it('reads recommendations on a topic as the topic, and recommendations counted as what is counted', () => {
+    expect(topicText(read('Did Norway make any recommendation about sign language?'))).not.toMatch(
+      /recommendation/
+    )
+    expect(topicText(read('What recommendations on sign language were made?'))).toMatch(
+      /^sign language/
+    )
+    expect(topicText(read('How many recommendations did Norland receive?'))).toMatch(
+      /recommendations/
+    )
+  })
+
   it('reads "did the delegation say anything back about …" as asking for its reply', () => {
     expect(read('Did the delegation say anything back about remittances?').intent).toBe('reply')
   })
