@@ -163,7 +163,9 @@ export const coverage = (
 
 /**
  * Names and figures in the question that no block of the record asked about (or of any record,
- * when it names none) contains: the record cannot be about them.
+ * when it names none) contains, by the word or its family ("Croats" is of the "Croatian"
+ * community's; "Niger" is not of Nigeria's, each names one who spoke): the record cannot be about
+ * them.
  */
 export const unknownNames = (
   terms: readonly QueryTerm[],
@@ -171,7 +173,14 @@ export const unknownNames = (
   record: string | null = null
 ): QueryTerm[] => {
   const stems = record === null ? null : corpus.recordWords(record).stems
-  const known = (stem: string) => (stems ? stems.has(stem) : (corpus.index.terms.df[stem] ?? 0) > 0)
+  const names = corpus.nameStems()
+  const inFamily = (stem: string, other: string) =>
+    sameFamily(stem, other) && !(names.has(stem) && names.has(other))
+  const known = (stem: string) =>
+    stems
+      ? stems.has(stem) || [...stems].some((s) => inFamily(stem, s))
+      : (corpus.index.terms.df[stem] ?? 0) > 0 ||
+        Object.keys(corpus.index.terms.df).some((s) => inFamily(stem, s))
   // "UPR" is known where a record says "Universal Periodic Review".
   const scope = record === null ? corpus.index.records.map((r) => r.symbol) : [record]
   const abbreviates = (t: QueryTerm) =>

@@ -125,4 +125,13 @@ describe('termMatch across a library of reviews', () => {
     expect(match('Australia', 'Australia welcomed the delegation.')).toBe(1)
     expect(match('Mexican', 'Mexico had ratified the Convention.')).toBeGreaterThan(0)
   })
+
+  it('knows a name by its family in a record', () => {
+    const unknown = (word: string, record: string) =>
+      unknownNames([queryTerm(library, word, true)], library, record).map((t) => t.word)
+    // SR.593 says "Venezuelan" only.
+    expect(unknown('Venezuela', 'CMW/C/SR.593')).toEqual([])
+    expect(unknown('Venezuelans', 'CMW/C/SR.593')).toEqual([])
+    expect(unknown('Zanzibaris', 'CMW/C/SR.593')).toEqual(['Zanzibaris'])
+  })
 })
