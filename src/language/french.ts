@@ -46,3 +46,6 @@ export const FRENCH_ENDINGS: readonly (readonly [string, string])[] = [
 
 /** Elided articles and pronouns at the start of a French word: "d’intégration", "l’enfant", "qu’a". */
 export const FRENCH_ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]/iu
+
+/** "… a recommandé à la Slovénie": the preposition before whom something is said to. */
+export const FRENCH_ADDRESSEE = /(?<!\p{L})(?:à|aux?)(?:\s+(?:la|le|l['’]|les))?\s*$/iu

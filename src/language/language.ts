@@ -2,6 +2,7 @@
 import { ENGLISH_QUESTIONS, ENGLISH_SPEAKERS, STOPWORDS } from './english.ts'
 import { FRENCH_GLOSSARY } from './french-glossary.ts'
 import {
+  FRENCH_ADDRESSEE,
   FRENCH_ELISION,
   FRENCH_ENDINGS,
   FRENCH_QUESTIONS,
@@ -10,6 +11,7 @@ import {
 } from './french.ts'
 import { SPANISH_GLOSSARY } from './spanish-glossary.ts'
 import {
+  SPANISH_ADDRESSEE,
   SPANISH_ENDINGS,
   SPANISH_PROTHESIS,
   SPANISH_QUESTIONS,
@@ -47,6 +49,8 @@ export type QuestionLanguage = {
   prothesis?: RegExp
   /** Its common words whose English ones look nothing like them ("mujeres": "women"). */
   glossary?: Readonly<Record<string, string>>
+  /** What ends the words before a name said to, not speaking ("… recomendó a Eslovenia"). */
+  addressee?: RegExp
 }
 
 export const ENGLISH: QuestionLanguage = {
@@ -68,6 +72,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     endings: SPANISH_ENDINGS,
     prothesis: SPANISH_PROTHESIS,
     glossary: SPANISH_GLOSSARY,
+    addressee: SPANISH_ADDRESSEE,
   },
   {
     code: 'fr',
@@ -78,6 +83,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     endings: FRENCH_ENDINGS,
     elision: FRENCH_ELISION,
     glossary: FRENCH_GLOSSARY,
+    addressee: FRENCH_ADDRESSEE,
   },
 ]
 

@@ -60,3 +60,6 @@ export const SPANISH_ENDINGS: readonly (readonly [string, string])[] = [
 
 /** A Spanish word's "e" before "s" and a consonant, which English lacks: "Eslovenia", "estrategia". */
 export const SPANISH_PROTHESIS = /^e(?=s[^aeiouáéíóú])/u
+
+/** "… recomendó a Eslovenia": the preposition before whom something is said to. */
+export const SPANISH_ADDRESSEE = /(?<!\p{L})a\s*$/iu

@@ -159,6 +159,39 @@ const namedSpeaker = (corpus: Corpus, text: string, states: readonly string[]): 
   return ENGLISH_SPEAKERS.member.exec(text)?.[1] ?? null
 }
 
+/**
+ * The speaker a question in another language names, as the records spell them: a name inside it
+ * that is the same word as a speaker's ("Uruguay", "Eslovenia" → Slovenia), another speaker before
+ * the State under review ("¿Qué recomendó Uruguay a Eslovenia …?" asks what Uruguay said), and as
+ * written in the question. The State under review is no speaker where something is said to it
+ * ("a Eslovenia"), nor in a question asking who ("¿Qué países …?": others, to it).
+ */
+const foreignSpeaker = (
+  corpus: Corpus,
+  tokens: readonly Token[],
+  text: string,
+  language: QuestionLanguage,
+  states: readonly string[]
+): { speaker: string; written: string; start: number } | null => {
+  const named = tokens.flatMap((token) => {
+    const written = text.slice(token.start, token.end)
+    if (token.start === 0 || !/^\p{Lu}/u.test(written) || language.stopwords.has(token.word))
+      return []
+    const same = cognate(
+      corpus,
+      language.elision ? written.replace(language.elision, '') : written,
+      language
+    )
+    if (!same) return []
+    const speaker = same.charAt(0).toUpperCase() + same.slice(1)
+    return corpus.speakerBlocks(speaker).size > 0 ? [{ speaker, written, start: token.start }] : []
+  })
+  const others = named.filter((n) => !namesState(n.speaker, states))
+  const toState = (n: (typeof named)[number]) =>
+    !!language.addressee?.test(text.slice(0, n.start)) || language.questions.person.test(text)
+  return others[0] ?? named.find((n) => !toState(n)) ?? null
+}
+
 /** The words that name a speaker: "Mr. Ceriani Cernadas" → ceriani, cernadas. */
 const nameWords = (corpus: Corpus, speaker: string): string[] =>
   corpus
@@ -361,6 +394,8 @@ const topicOf = (
     const foreign = language !== ENGLISH && bare !== '' && !language.stopwords.has(bare)
     const same = foreign ? cognate(corpus, bare, language) : null
     if (followsSide && namesState(same ?? fold(bare), states)) continue
+    // "recomendó" is "recommended", scaffolding as it is in English.
+    if (same && SCAFFOLD.has(same)) continue
     const read =
       language === ENGLISH
         ? { written, word, exact }
@@ -398,9 +433,15 @@ export const readQuestion = (
   const states = corpus.index.records.flatMap((r) =>
     r.state && (!context.record || r.symbol === context.record) ? [r.state] : []
   )
-  const named = english ? namedSpeaker(corpus, asked, states) : null
-  // Another language's question names its side in its own words, and nobody by name.
-  const side = named ? sideOf(named, states, language) : english ? null : sideOf(text, [], language)
+  const foreign = english ? null : foreignSpeaker(corpus, tokens, text, language, states)
+  const named = english ? namedSpeaker(corpus, asked, states) : (foreign?.speaker ?? null)
+  // Another language's question names its side in its own words; failing those, the State under
+  // review by its name ("Qu'a expliqué la Slovénie …").
+  const side = english
+    ? named
+      ? sideOf(named, states, language)
+      : null
+    : (sideOf(text, [], language) ?? (named ? sideOf(named, states, language) : null))
   // A side ("the Committee", "the delegation") filters by role; a person or State by name. A
   // question about the dialogue map is about the member who asked ("… reply to Mr. Charef?").
   const askers = english ? askingMembers(corpus, tokens, context.record ?? null) : []
@@ -418,7 +459,7 @@ export const readQuestion = (
     tokens,
     language,
     [
-      named,
+      foreign?.written ?? named,
       anaphor?.[0],
       besides?.[0],
       english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,

@@ -458,4 +458,25 @@ describe('readQuestion, in a library of several States’ records', () => {
     })
     expect(topicText(on)).toBe('hate speech')
   })
+
+  const inReview = (question: string) => readQuestion(library, question, { record: 'A/HRC/59/15' })
+
+  it.each([
+    ['¿Qué recomendó Uruguay a Eslovenia sobre la corrupción?', 'Uruguay'],
+    ['Qu’a recommandé le Portugal à la Slovénie sur la corruption ?', 'Portugal'],
+  ])('reads the State a question in another language names as who spoke: "%s"', (question, who) => {
+    const q = inReview(question)
+    expect(q).toMatchObject({ speaker: who, side: null })
+    expect(topicText(q)).toBe('corruption')
+  })
+
+  it('reads the State under review named in another language as its delegation, unless said to or asked who', () => {
+    expect(inReview('Qu’a expliqué la Slovénie sur la corruption ?')).toMatchObject({
+      side: 'delegation',
+      speaker: null,
+    })
+    expect(inReview('¿Qué propuso Eslovenia sobre la corrupción?').side).toBe('delegation')
+    expect(inReview('¿Qué países recomendaron a Eslovenia combatir la corrupción?').side).toBeNull()
+    expect(inReview('Quels États ont parlé de la corruption en Slovénie ?').side).toBeNull()
+  })
 })
