@@ -380,8 +380,9 @@ export const ENGLISH_REQUESTS: readonly RegExp[] = [
   /\b(?:wished|wanted|wishes|wants|needed)\s+to\s+(?:know|learn|hear|understand|receive)\b/i,
   // "had been requested to provide" reports what happened to someone, not a request.
   /\b(?:wondered|wonders|enquired|inquired|(?<!been\s)requested|(?<!been\s)sought|invited\s+the\s+(?:delegation|State)|urged\s+the\s+(?:delegation|State))\b/i,
-  // "asked whether", "asked the delegation about", "asked Slovenia for an evaluation".
-  /\b(?:[Aa]sked|[Aa]sks)\s+(?:(?:the\s+)?(?:delegation|State|Government|\p{Lu}[\p{L}-]*)\s+)?(?:whether|if|what|how|why|when|where|which|who|about|for)\b/u,
+  // "asked whether", "asked the delegation about", "asked the Russian Federation for"; "the
+  // Government had asked UNHCR for assistance" reports what was done, and is no request.
+  /(?<!\b(?:had|has|have|been)\s)\b(?:[Aa]sked|[Aa]sks)\s+(?:(?:the\s+)?(?:delegation|State|Government|\p{Lu}[\p{L}-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*){0,2})\s+)?(?:whether|if|what|how|why|when|where|which|who|about|for)\b/u,
   /\b(?:please|kindly)\s+(?:provide|explain|describe|indicate|clarify|comment|elaborate)\b/i,
   /\b(?:more|further|additional|updated)\s+(?:information|details|data|statistics)\b/i,
 ]

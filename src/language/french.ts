@@ -49,3 +49,7 @@ export const FRENCH_ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]/iu
 
 /** "… a recommandé à la Slovénie": the preposition before whom something is said to. */
 export const FRENCH_ADDRESSEE = /(?<!\p{L})(?:à|aux?)(?:\s+(?:la|le|l['’]|les))?\s*$/iu
+
+/** "… sur sa coopération avec la Croatie": the prepositions before what a question is about. */
+export const FRENCH_ABOUT =
+  /(?<!\p{L})(?:sur|avec|de|du|des|d['’]|en|entre|pour|par|contre|vers|envers|concernant)(?:\s+(?:la|le|l['’]|les))?\s*$/iu

@@ -2,6 +2,7 @@
 import { ENGLISH_QUESTIONS, ENGLISH_SPEAKERS, STOPWORDS } from './english.ts'
 import { FRENCH_GLOSSARY } from './french-glossary.ts'
 import {
+  FRENCH_ABOUT,
   FRENCH_ADDRESSEE,
   FRENCH_ELISION,
   FRENCH_ENDINGS,
@@ -11,6 +12,7 @@ import {
 } from './french.ts'
 import { SPANISH_GLOSSARY } from './spanish-glossary.ts'
 import {
+  SPANISH_ABOUT,
   SPANISH_ADDRESSEE,
   SPANISH_ENDINGS,
   SPANISH_PROTHESIS,
@@ -51,6 +53,8 @@ export type QuestionLanguage = {
   glossary?: Readonly<Record<string, string>>
   /** What ends the words before a name said to, not speaking ("… recomendó a Eslovenia"). */
   addressee?: RegExp
+  /** What ends the words before a name the question is about, not who spoke ("… con Croacia"). */
+  about?: RegExp
 }
 
 export const ENGLISH: QuestionLanguage = {
@@ -73,6 +77,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     prothesis: SPANISH_PROTHESIS,
     glossary: SPANISH_GLOSSARY,
     addressee: SPANISH_ADDRESSEE,
+    about: SPANISH_ABOUT,
   },
   {
     code: 'fr',
@@ -84,6 +89,7 @@ export const LANGUAGES: readonly QuestionLanguage[] = [
     elision: FRENCH_ELISION,
     glossary: FRENCH_GLOSSARY,
     addressee: FRENCH_ADDRESSEE,
+    about: FRENCH_ABOUT,
   },
 ]
 

@@ -63,3 +63,7 @@ export const SPANISH_PROTHESIS = /^e(?=s[^aeiouáéíóú])/u
 
 /** "… recomendó a Eslovenia": the preposition before whom something is said to. */
 export const SPANISH_ADDRESSEE = /(?<!\p{L})a\s*$/iu
+
+/** "… sobre su cooperación con Croacia": the prepositions before what a question is about. */
+export const SPANISH_ABOUT =
+  /(?<!\p{L})(?:sobre|con|de|del|en|entre|para|por|contra|hacia|desde|acerca\s+de|respecto\s+(?:a|de))(?:\s+(?:la|el|los|las))?\s*$/iu

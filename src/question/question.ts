@@ -160,11 +160,11 @@ const namedSpeaker = (corpus: Corpus, text: string, states: readonly string[]): 
 }
 
 /**
- * The speaker a question in another language names, as the records spell them: a name inside it
- * that is the same word as a speaker's ("Uruguay", "Eslovenia" → Slovenia), another speaker before
- * the State under review ("¿Qué recomendó Uruguay a Eslovenia …?" asks what Uruguay said), and as
- * written in the question. The State under review is no speaker where something is said to it
- * ("a Eslovenia"), nor in a question asking who ("¿Qué países …?": others, to it).
+ * The speaker a question in another language names, as the records spell them, and as written in
+ * the question: a name inside it that is the same word as a speaker's ("Uruguay", "Eslovenia" →
+ * Slovenia) and is neither said to ("a Eslovenia") nor spoken about ("con Croacia"), another State
+ * before the State under review ("¿Qué recomendó Uruguay a Eslovenia …?" asks what Uruguay said).
+ * The State under review is no speaker in a question asking who ("¿Qué países …?": others, to it).
  */
 const foreignSpeaker = (
   corpus: Corpus,
@@ -186,10 +186,13 @@ const foreignSpeaker = (
     const speaker = same.charAt(0).toUpperCase() + same.slice(1)
     return corpus.speakerBlocks(speaker).size > 0 ? [{ speaker, written, start: token.start }] : []
   })
-  const others = named.filter((n) => !namesState(n.speaker, states))
-  const toState = (n: (typeof named)[number]) =>
-    !!language.addressee?.test(text.slice(0, n.start)) || language.questions.person.test(text)
-  return others[0] ?? named.find((n) => !toState(n)) ?? null
+  // A name said to or spoken about is no speaker ("… a Uruguay", "… con Croacia").
+  const before = (n: (typeof named)[number]) => text.slice(0, n.start)
+  const speaking = named.filter(
+    (n) => !language.addressee?.test(before(n)) && !language.about?.test(before(n))
+  )
+  const others = speaking.filter((n) => !namesState(n.speaker, states))
+  return others[0] ?? (language.questions.person.test(text) ? null : (speaking[0] ?? null))
 }
 
 /** The words that name a speaker: "Mr. Ceriani Cernadas" → ceriani, cernadas. */
@@ -394,8 +397,11 @@ const topicOf = (
     const foreign = language !== ENGLISH && bare !== '' && !language.stopwords.has(bare)
     const same = foreign ? cognate(corpus, bare, language) : null
     if (followsSide && namesState(same ?? fold(bare), states)) continue
-    // "recomendó" is "recommended", scaffolding as it is in English.
-    if (same && SCAFFOLD.has(same)) continue
+    // "recomendó" is "recommended", scaffolding as it is in English, and so ends what is counted.
+    if (same && SCAFFOLD.has(same)) {
+      take(token, null)
+      continue
+    }
     const read =
       language === ENGLISH
         ? { written, word, exact }
@@ -464,7 +470,10 @@ export const readQuestion = (
       besides?.[0],
       english ? ENGLISH_SPEAKERS.addressee.exec(text)?.[0] : undefined,
       ENGLISH_QUESTIONS.raising.exec(text)?.[0],
-      english ? ENGLISH_QUESTIONS.recommending.exec(text)?.[0] : undefined,
+      // "How many recommendations on …" counts them: the word is what is asked for there.
+      english && !ENGLISH_QUESTIONS.counting.test(text)
+        ? ENGLISH_QUESTIONS.recommending.exec(text)?.[0]
+        : undefined,
       named && !side ? ENGLISH_QUESTIONS.setting.exec(text)?.[0] : undefined,
       // "On what date …", "In what year …" say what kind of answer, not what about.
       english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,

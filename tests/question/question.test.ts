@@ -140,6 +140,8 @@ describe('readQuestion', () => {
     expect(topicText(read('How many recommendations did Norland receive?'))).toMatch(
       /recommendations/
     )
+    const counted = read('How many recommendations on sign language did Norland accept?')
+    expect(counted.counts.map((t) => t.word)).toEqual(['recommendations'])
   })
 
   it('reads "did the delegation say anything back about …" as asking for its reply', () => {
@@ -470,13 +472,27 @@ describe('readQuestion, in a library of several States’ records', () => {
     expect(topicText(q)).toBe('corruption')
   })
 
-  it('reads the State under review named in another language as its delegation, unless said to or asked who', () => {
-    expect(inReview('Qu’a expliqué la Slovénie sur la corruption ?')).toMatchObject({
-      side: 'delegation',
-      speaker: null,
-    })
-    expect(inReview('¿Qué propuso Eslovenia sobre la corrupción?').side).toBe('delegation')
-    expect(inReview('¿Qué países recomendaron a Eslovenia combatir la corrupción?').side).toBeNull()
-    expect(inReview('Quels États ont parlé de la corruption en Slovénie ?').side).toBeNull()
-  })
+  it.each([
+    'Qu’a expliqué la Slovénie sur la corruption ?',
+    '¿Qué propuso Eslovenia sobre la corrupción?',
+    // Another State said to, or spoken about, is no speaker.
+    '¿Qué respondió Eslovenia a Uruguay sobre la corrupción?',
+    '¿Qué dijo Eslovenia sobre su cooperación con Uruguay?',
+    'Qu’a dit la Slovénie sur sa coopération avec le Portugal ?',
+  ])(
+    'reads the State under review named in another language as its delegation: "%s"',
+    (question) => {
+      expect(inReview(question)).toMatchObject({ side: 'delegation', speaker: null })
+    }
+  )
+
+  it.each([
+    '¿Qué países recomendaron a Eslovenia combatir la corrupción?',
+    'Quels États ont parlé de la corruption en Slovénie ?',
+  ])(
+    'reads the State under review as no side where it is said to, or who spoke is asked: "%s"',
+    (question) => {
+      expect(inReview(question).side).toBeNull()
+    }
+  )
 })

@@ -10,6 +10,7 @@ describe('isRequest', () => {
     'Did the new child benefit reach families without a fixed address?',
     'Norway asked Iceland for an assessment of its new equality office.',
     'It asked the Government about plans to close the remaining camps.',
+    'Estonia asked the Russian Federation for details of the new registry.',
   ])('reads "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(true)
   })
@@ -20,6 +21,7 @@ describe('isRequest', () => {
     'A draft bill would be submitted to parliament in the spring.',
     'He would like to encourage the State party to review its approach to border control.',
     'The Minister asked parliament to adopt the bill before the summer.',
+    'The Government had asked UNHCR for assistance with the new arrivals.',
   ])('does not read "%s" as a question', (sentence) => {
     expect(isRequest(sentence)).toBe(false)
   })
