@@ -49,12 +49,13 @@ const fold = (name: string): string =>
     .trim()
     .toLowerCase()
 
-const STATES: ReadonlySet<string> = new Set(
-  `${MEMBER_STATES}|${OTHER_STATES}`
-    .split('|')
-    .map((name) => fold(name))
-    .filter(Boolean)
-)
+/** Every State's name above, as UN documents print it. */
+export const STATE_NAMES: readonly string[] = `${MEMBER_STATES}|${OTHER_STATES}`
+  .split('|')
+  .map((name) => name.trim())
+  .filter(Boolean)
+
+const STATES: ReadonlySet<string> = new Set(STATE_NAMES.map((name) => fold(name)))
 
 /** Whether `name` ("the Sudan", "SWAZILAND", "Türkiye") is the name of a State. */
 export const isStateName = (name: string): boolean => STATES.has(fold(name))

@@ -7,6 +7,7 @@ import type { Policy } from '../policy.ts'
 import { DEFAULT_POLICY } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
+import { STATE_NAMES } from '../records/states.ts'
 import { acronymsOf, glossaryOf, spelledOut } from '../text/acronyms.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
@@ -53,6 +54,7 @@ export class Corpus {
   #groups: Block[][] | null = null
   readonly #askers = new Map<string, readonly string[]>()
   #nameStems: ReadonlySet<string> | null = null
+  #stateStems: ReadonlySet<string> | null = null
 
   constructor(
     readonly index: SearchIndex,
@@ -157,6 +159,20 @@ export class Corpus {
       )
     }
     return this.#nameStems
+  }
+
+  /** The stems of the words of every State's name ("niger", "nigeria", "austria", "australia"). */
+  stateStems(): ReadonlySet<string> {
+    if (!this.#stateStems) {
+      this.#stateStems = new Set(
+        STATE_NAMES.flatMap((name) =>
+          this.tokens(name)
+            .filter((t) => !NAME_CONNECTORS.has(t.word) && !STOPWORDS.has(t.word))
+            .map((t) => this.stem(t.word))
+        )
+      )
+    }
+    return this.#stateStems
   }
 
   /** Every stem and acronym one record uses, for telling what it never mentions. */

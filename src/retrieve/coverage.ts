@@ -79,12 +79,42 @@ const derived = (a: string, b: string): boolean =>
  * Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider",
  * and a verb and its noun ("detain"/"detent").
  */
-const sameFamily = (a: string, b: string): boolean => {
+const sharedStart = (a: string, b: string): number => {
   let common = 0
   while (common < a.length && a[common] === b[common]) common++
+  return common
+}
+
+const sameFamily = (a: string, b: string): boolean => {
+  const common = sharedStart(a, b)
   if (common >= 5 && common >= Math.min(a.length, b.length) - 2) return true
   // Most pairs share less than a base; only those that do are read for a verb and its noun.
   return common >= DERIVED_BASE && derived(a, b)
+}
+
+/** The State name stem a stem is of the family of, the one sharing most of its letters ("nigerian" → "nigeria"). */
+const stateOf = (corpus: Corpus, stem: string): string | undefined => {
+  let best: { state: string; shared: number } | undefined
+  for (const state of corpus.stateStems()) {
+    if (state !== stem && !sameFamily(stem, state)) continue
+    // The name itself before any longer one it begins: "niger" is Niger's, not Nigeria's.
+    const shared = state === stem ? Infinity : sharedStart(stem, state)
+    if (!best || shared > best.shared) best = { state, shared }
+  }
+  return best?.state
+}
+
+/**
+ * Whether two stems are one name's family: "Mexican" of "Mexico", "Croats" of "the Croatian
+ * community"; never two names that speak ("Niger", "Nigeria"), words of two States' families
+ * ("Australia", "Austrian"), or two figures ("12000", "120000").
+ */
+const sameName = (corpus: Corpus, a: string, b: string): boolean => {
+  if (/\d/.test(a) || /\d/.test(b) || !sameFamily(a, b)) return false
+  const names = corpus.nameStems()
+  if (names.has(a) && names.has(b)) return false
+  const [x, y] = [stateOf(corpus, a), stateOf(corpus, b)]
+  return x === undefined || y === undefined || x === y
 }
 
 /** A word written in capitals, which may be an acronym ("UPR", "ILO"). */
@@ -113,10 +143,9 @@ const matchTerm = (term: QueryTerm, words: PassageWords, corpus: Corpus): number
         .map((part) => termMatch(queryTerm(corpus, part, term.exact), words, corpus))
     )
   }
-  // "Mexican" is of Mexico's family; "Niger" is not of Nigeria's: each names one who spoke.
-  const names = term.exact ? corpus.nameStems() : null
-  const distinctNames = (s: string) => !!names && names.has(term.stem) && names.has(s)
-  for (const s of words.stems) if (sameFamily(term.stem, s) && !distinctNames(s)) return 0.9
+  // "Mexican" is of Mexico's family; "Niger" is not of Nigeria's, nor a figure of another's.
+  for (const s of words.stems)
+    if (term.exact ? sameName(corpus, term.stem, s) : sameFamily(term.stem, s)) return 0.9
   if (term.exact || term.rank === undefined) return 0
   const word = term.word.toLowerCase()
   let best = 0
@@ -163,9 +192,9 @@ export const coverage = (
 
 /**
  * Names and figures in the question that no block of the record asked about (or of any record,
- * when it names none) contains, by the word or its family ("Croats" is of the "Croatian"
- * community's; "Niger" is not of Nigeria's, each names one who spoke): the record cannot be about
- * them.
+ * when it names none) contains, by the word or, for a name, its family ("Croats" is of the
+ * "Croatian" community's; "Niger" is not of the "Nigerian" delegation's): the record cannot be
+ * about them.
  */
 export const unknownNames = (
   terms: readonly QueryTerm[],
@@ -173,14 +202,11 @@ export const unknownNames = (
   record: string | null = null
 ): QueryTerm[] => {
   const stems = record === null ? null : corpus.recordWords(record).stems
-  const names = corpus.nameStems()
-  const inFamily = (stem: string, other: string) =>
-    sameFamily(stem, other) && !(names.has(stem) && names.has(other))
   const known = (stem: string) =>
     stems
-      ? stems.has(stem) || [...stems].some((s) => inFamily(stem, s))
+      ? stems.has(stem) || [...stems].some((s) => sameName(corpus, stem, s))
       : (corpus.index.terms.df[stem] ?? 0) > 0 ||
-        Object.keys(corpus.index.terms.df).some((s) => inFamily(stem, s))
+        Object.keys(corpus.index.terms.df).some((s) => sameName(corpus, stem, s))
   // "UPR" is known where a record says "Universal Periodic Review".
   const scope = record === null ? corpus.index.records.map((r) => r.symbol) : [record]
   const abbreviates = (t: QueryTerm) =>
