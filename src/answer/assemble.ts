@@ -8,7 +8,7 @@ import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
 import type { RankedBlock } from '../retrieve/search.ts'
-import { onSide, termsOf } from '../retrieve/search.ts'
+import { onSide, search, termsOf } from '../retrieve/search.ts'
 import { excerptOf, mergeExcerpts, sideOfBlock, standingExcerpt } from './excerpt.ts'
 import type { Quoted } from './format.ts'
 import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
@@ -249,28 +249,39 @@ const factualAnswer = (
 }
 
 /**
- * The candidates that address the sentence of a question's paragraph that bears most on what was
- * asked, with the one that carries it on, read as a question of its own, best first; relevant as
- * any answer's blocks are.
+ * The delegation's paragraphs in `records` that `admits` and that address the sentence of a
+ * question's paragraph bearing most on what was asked, with the one that carries it on, read as a
+ * question of its own: retrieved and judged as any question's blocks are, best first.
  */
 const repliesToWording = async (
   corpus: Corpus,
   question: Judged,
-  candidates: readonly Block[]
+  records: readonly string[],
+  admits: (reply: Block) => boolean
 ): Promise<{ asked: JudgedSentence[]; replies: Judged[] }> => {
   const [sentence] = bearing(corpus, question).sort((a, b) => b.relevance - a.relevance)
-  if (!sentence || candidates.length === 0) return { asked: [], replies: [] }
+  if (!sentence) return { asked: [], replies: [] }
   const asked = withNextSentence(question, [sentence])
-  const worded = readQuestion(corpus, asked.map((s) => s.text).join(' '), {
-    record: question.block.record,
+  const text = asked.map((s) => s.text).join(' ')
+  // Asked of the delegation alone, whoever the sentence names.
+  const wordedIn = (record: string): Question => ({
+    ...readQuestion(corpus, text, { record }),
+    side: 'delegation',
+    speaker: null,
+    among: [],
+    leaveOut: [],
   })
-  const judged = await judge(
-    corpus,
-    worded,
-    termsOf(corpus, worded),
-    candidates.map((block) => ({ block, score: 0 })),
-    { limit: candidates.length }
+  const ranked = (
+    await Promise.all(
+      records.map((record) => search(corpus, wordedIn(record), { k: corpus.policy.judged }))
+    )
   )
+    .flat()
+    .filter((r) => r.block.kind === 'paragraph' && admits(r.block))
+  const worded = wordedIn(question.block.record)
+  const judged = await judge(corpus, worded, termsOf(corpus, worded), ranked, {
+    limit: ranked.length,
+  })
   const replies = judged
     .filter((j) => j.relevance >= corpus.policy.relevance)
     .sort((a, b) => b.relevance - a.relevance)
@@ -399,9 +410,10 @@ const replyAnswer = async (
       : await repliesToWording(
           corpus,
           first,
-          corpus.index.blocks.filter(
-            (b) => b.kind === 'paragraph' && onSide(b, answering) && follows(first.block, b)
-          )
+          corpus.index.records
+            .filter((r) => dialogueKey(r) === dialogueOf(first.block.record))
+            .map((r) => r.symbol),
+          (b) => follows(first.block, b)
         )
   const replies = worded?.replies ?? found
   if (replies.length === 0) {
