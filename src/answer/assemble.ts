@@ -171,13 +171,12 @@ const withNextSentence = (
 }
 
 /**
- * A reply as a broad answer quotes a paragraph: every sentence that bears on the question, each
- * with the one after it. A reply is the delegation's answer, and its facts are seldom all in the
- * sentence that shares the question's words ("… article 297 of the Criminal Code …" after "The
- * delegation explained …").
+ * A reply quotes its paragraph whole: the paragraph is the delegation's answer, and its facts are
+ * seldom all in the sentences that share the question's words ("… article 297 of the Criminal
+ * Code …" two sentences after "The delegation explained …").
  */
 const quoteReply = (corpus: Corpus, judged: Judged): Quoted[] =>
-  quote(corpus, judged, withNextSentence(judged, bearing(corpus, judged, Infinity)))
+  quote(corpus, judged, judged.sentences)
 
 /** Every paragraph that addresses the topic, grouped by side, in record order. */
 const broadAnswer = (corpus: Corpus, retrieval: Retrieval, quoting: Judged[]): AnswerBody => {

@@ -240,21 +240,22 @@ describe('excerpts that stand on their own', () => {
 })
 
 describe('replies', () => {
-  it('quote every sentence of the reply that bears on the question, not its best two', async () => {
+  it('quote the reply’s paragraph whole, its facts beyond the sentences sharing the question’s words', async () => {
     const response = await answer(
       'How did Mexico respond to the question on the detention of migrant children?'
     )
     expect(response.kind).toBe('reply')
-    const fire = response.excerpts
-      .filter((e) => e.paragraph === 17)
-      .map((e) => e.text)
-      .join(' ')
+    const quoted = response.excerpts.filter((e) => e.paragraph === 17)
+    expect(quoted).toHaveLength(1)
+    const [whole] = quoted
+    expect(whole?.text).toBe(index.byKey.get(`${whole?.record}#${whole?.block}`)?.text.trim())
     for (const fact of [
       'Federal Public Defender Institute',
       '36 hours',
       'two Venezuelan nationals',
     ])
-      expect(fire).toContain(fact)
+      expect(whole?.text).toContain(fact)
+    expectGrounded(response)
   })
 })
 
