@@ -170,6 +170,13 @@ export const judge = async (
         (s) => s && termMatch(t, besides(s, others), corpus) > 0
       )
     })
+  const figured =
+    question.answerType === 'number' ||
+    question.answerType === 'amount' ||
+    question.answerType === 'duration' ||
+    question.answerType === 'time'
+  const recordState = (record: string) =>
+    corpus.index.records.find((r) => r.symbol === record)?.state ?? ''
   return top.map(({ block, score, agreed }, i) => {
     const agreement = agreed ? 1 : 0
     const own = matches[i] ?? []
@@ -181,12 +188,16 @@ export const judge = async (
     const blockSentences = corpus.sentences(block)
     // What a member or another State asks for ("would appreciate data on the number …") is not
     // given by their asking: a figure or a date is not read from a request (a name, who asked, is).
-    const asks =
-      (question.answerType === 'number' ||
-        question.answerType === 'amount' ||
-        question.answerType === 'duration' ||
-        question.answerType === 'time') &&
-      block.roles.some((r) => ASKING_ROLES.includes(r))
+    const asks = figured && block.roles.some((r) => ASKING_ROLES.includes(r))
+    // A figure or a date answers "How many consular offices does Mexico have in Canada?" only in
+    // a sentence that names Canada, or after one that does; the State the record reviews need
+    // not be named.
+    const reviewed = corpus.passage(recordState(block.record))
+    const names = terms.flatMap((t, k) =>
+      figured && t.exact && !/\d/.test(t.word) && termMatch(t, reviewed, corpus) === 0 ? [k] : []
+    )
+    const namesAll = (at: number) =>
+      names.every((k) => (own[at]?.[k] ?? 0) > 0 || (own[at - 1]?.[k] ?? 0) > 0)
     const sentences = blockSentences.map((s, at): JudgedSentence => {
       const mine = own[at] ?? []
       const similarity = Math.max(
@@ -203,6 +214,7 @@ export const judge = async (
         fits:
           fitsAnswerType(s.text, question.answerType, question) &&
           counts(blockSentences, at) &&
+          namesAll(at) &&
           !(asks && isRequest(s.text)),
       }
     })

@@ -105,6 +105,18 @@ describe('broad answers', () => {
 })
 
 describe('factual answers', () => {
+  it('give a figure for a place or a people only from a sentence that names them', async () => {
+    const ask = (where: string) =>
+      answer(`How many calls a day did the information centre for Mexicans in ${where} receive?`)
+    const canada = await ask('Canada')
+    expect(canada.kind).toBe('factual')
+    expect(canada.excerpts[0]?.text).toContain('778 calls per day')
+    // The record names Guatemala elsewhere, never with the centre's calls.
+    const guatemala = await ask('Guatemala')
+    expect(guatemala.abstained).toBe(true)
+    expect(guatemala.answer).toContain('No paragraph on it gives a figure.')
+  })
+
   it('take the lead paragraph’s further sentences on an open question, one sentence for a figure', async () => {
     const open = await answer('What help do refugees get to find work?')
     expect(open.kind).toBe('factual')
