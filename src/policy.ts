@@ -108,7 +108,7 @@ export const DEFAULT_POLICY: Policy = PolicySchema.parse({
   replyLink: 0.25,
   replyShare: 0.9,
   replyRatio: 0.8,
-  replyAnswered: 0.3,
+  replyAnswered: 0.4,
   replyDecay: 0.6,
   topicCoverage: 0.5,
   repliesMax: 3,
