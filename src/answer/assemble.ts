@@ -4,6 +4,7 @@ import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
 import type { AnswerType, Question } from '../question/question.ts'
 import { readQuestion } from '../question/question.ts'
+import { recordBySymbol } from '../index/search-index.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { QueryTerm } from '../retrieve/coverage.ts'
 import { unknownNames } from '../retrieve/coverage.ts'
@@ -11,7 +12,7 @@ import type { RankedBlock } from '../retrieve/search.ts'
 import { onSide, search, termsOf } from '../retrieve/search.ts'
 import { excerptOf, mergeExcerpts, sideOfBlock, standingExcerpt } from './excerpt.ts'
 import type { Quoted } from './format.ts'
-import { formatAbstention, formatAlso, formatQuotes } from './format.ts'
+import { formatAbstention, formatAlso, formatClosest, formatQuotes, listed } from './format.ts'
 import type { Judged, JudgedSentence } from './judge.ts'
 import { judge } from './judge.ts'
 import { withListNeighbours } from './lists.ts'
@@ -62,13 +63,9 @@ const quote = (corpus: Corpus, judged: Judged, sentences: readonly JudgedSentenc
     block: judged.block,
   }))
 
-/** A record of the library, by symbol. */
-const recordOf = (corpus: Corpus, symbol: string): RecordInfo | undefined =>
-  corpus.index.records.find((r) => r.symbol === symbol)
-
 /** Whether a record (by symbol) is a summary record or a report. */
 const kindOf = (corpus: Corpus, record: string): RecordInfo['recordKind'] | undefined =>
-  recordOf(corpus, record)?.recordKind
+  recordBySymbol(corpus.index, record)?.recordKind
 
 /** "According to the summary record:", or "the report" when every quote is from a report. */
 const accordingTo = (corpus: Corpus, quotes: readonly Quoted[]): string => {
@@ -287,10 +284,6 @@ const repliesToWording = async (
   return { asked, replies }
 }
 
-/** "Iran", "Iran or Peru", "Iran, Chile or Peru". */
-const oneOf = (names: readonly string[]): string =>
-  names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '')
-
 /**
  * What the other side said in reply: the delegation's paragraphs that address the topic after
  * the question was put (in a report of States' statements, wherever they stand), with the
@@ -314,7 +307,7 @@ const replyAnswer = async (
   // report of States' statements the State's replies may stand anywhere in it. Another review of
   // the same State is another dialogue.
   const dialogueOf = (record: string) => {
-    const info = recordOf(corpus, record)
+    const info = recordBySymbol(corpus.index, record)
     return info ? dialogueKey(info) : record
   }
   const follows = (asked: Block | undefined, reply: Block) =>
@@ -375,7 +368,7 @@ const replyAnswer = async (
     return answered(
       'reply',
       formatQuotes(
-        `No paragraph of ${oneOf(askers)} on it is recorded; what the delegation said on it:`,
+        `No paragraph of ${listed(askers, 'or')} on it is recorded; what the delegation said on it:`,
         quotes
       ),
       quotes
@@ -432,10 +425,7 @@ const replyAnswer = async (
       .sort(byRelevance)
       .slice(0, CLOSEST)
       .map((j) => j.block)
-    const pointer =
-      nearest.length > 0
-        ? `\nThe delegation's paragraphs closest to it: ${citeIn(records, nearest)}.`
-        : ''
+    const pointer = formatClosest(citeIn(records, nearest))
     return {
       ...answered(
         'reply',

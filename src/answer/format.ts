@@ -38,3 +38,13 @@ export const formatAbstention = (
   const where = records.length === 1 ? `The record ${records[0]} does` : 'The indexed records do'
   return `${where} not appear to address “${question}”. ${reason}`
 }
+
+/** "A", "A and B", "A, B and C" (or "… or C"). */
+export const listed = (items: readonly string[], conjunction: 'and' | 'or' = 'and'): string =>
+  items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1) ?? ''}`
+
+/** Where to read for a reply the map or the answer did not find: a line naming the paragraphs, if any. */
+export const formatClosest = (cited: string): string =>
+  cited ? `\nThe delegation's paragraphs closest to it: ${cited}.` : ''

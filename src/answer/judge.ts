@@ -1,5 +1,6 @@
 // Relevance: how closely each retrieved block, and each of its sentences, addresses the question; one scale, one threshold.
 import { CURRENCY, NUMBER_WORDS, DURATION_UNITS, MONTHS } from '../language/english.ts'
+import { recordBySymbol } from '../index/search-index.ts'
 import type { Policy } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
@@ -175,8 +176,6 @@ export const judge = async (
     question.answerType === 'amount' ||
     question.answerType === 'duration' ||
     question.answerType === 'time'
-  const recordState = (record: string) =>
-    corpus.index.records.find((r) => r.symbol === record)?.state ?? ''
   return top.map(({ block, score, agreed }, i) => {
     const agreement = agreed ? 1 : 0
     const own = matches[i] ?? []
@@ -192,7 +191,7 @@ export const judge = async (
     // A figure or a date answers "How many consular offices does Mexico have in Canada?" only in
     // a sentence that names Canada, or after one that does; the State the record reviews need
     // not be named.
-    const reviewed = corpus.passage(recordState(block.record))
+    const reviewed = corpus.passage(recordBySymbol(corpus.index, block.record)?.state ?? '')
     const names = terms.flatMap((t, k) =>
       figured && t.exact && !/\d/.test(t.word) && termMatch(t, reviewed, corpus) === 0 ? [k] : []
     )

@@ -2,7 +2,7 @@
 import type { AnswerBody } from '../answer/assemble.ts'
 import { excerptOf } from '../answer/excerpt.ts'
 import type { Quoted } from '../answer/format.ts'
-import { formatQuotes } from '../answer/format.ts'
+import { formatClosest, formatQuotes } from '../answer/format.ts'
 import type { Question } from '../question/question.ts'
 import type { Block } from '../records/block.ts'
 import { citationFor, shortCitation } from '../records/block.ts'
@@ -61,15 +61,14 @@ const entry = (corpus: Corpus, map: DialogueMap, q: DialogueQuestion) => {
   const asked = quoted(corpus, q, q.excerpt, 1)
   const replies = q.replies.flatMap((r) => quoted(corpus, r, r.excerpt, r.score))
   const heading = `${q.speaker ?? 'The Committee'} asked (${q.citation}):`
-  const closest =
-    q.closest.length > 0
-      ? `\nThe delegation's paragraphs closest to it: ${q.closest
-          // "para. 20" where the map is of one record, as the question's own citation is.
-          .map((c) =>
-            map.records.length === 1 ? shortCitation({ label: c.label, id: c.block }) : c.citation
-          )
-          .join(', ')}.`
-      : ''
+  const closest = formatClosest(
+    q.closest
+      // "para. 20" where the map is of one record, as the question's own citation is.
+      .map((c) =>
+        map.records.length === 1 ? shortCitation({ label: c.label, id: c.block }) : c.citation
+      )
+      .join(', ')
+  )
   const status =
     q.status === 'no_reply'
       ? `No reply is recorded ${coverage(map)} (the question: ${asked[0] ? shortCitation(asked[0].block) : q.citation}).${closest}`

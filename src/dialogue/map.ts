@@ -1,6 +1,7 @@
 // The dialogue map of a library: records grouped into dialogues, each question linked to its replies, built once per corpus.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { termStatsOf } from '../index/lexical.ts'
+import { recordBySymbol } from '../index/search-index.ts'
 import { SifEmbeddings } from '../index/sif-embeddings.ts'
 import type { Block, RecordInfo } from '../records/block.ts'
 import { citationFor } from '../records/block.ts'
@@ -159,7 +160,7 @@ export class Dialogues {
     const known = this.#maps.get(symbol)
     if (known) return known
     const { index, policy } = this.corpus
-    const record = index.records.find((r) => r.symbol === symbol)
+    const record = recordBySymbol(index, symbol)
     if (!record) throw new Error(`no record ${symbol}`)
     const key = dialogueKey(record)
     const records = index.records.filter((r) => dialogueKey(r) === key).sort(inDialogueOrder)

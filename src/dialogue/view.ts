@@ -1,4 +1,5 @@
 // What a reader of the map narrows it to (member, status, topic words), and the map as Markdown and CSV for a report's footnotes.
+import { listed } from '../answer/format.ts'
 import { InvalidRequestError } from '../errors.ts'
 import { normalizeForMatch } from '../text/normalize.ts'
 import type { DialogueMap, DialogueQuestion, DialogueScope, ReplyStatus } from './schema.ts'
@@ -52,12 +53,6 @@ export const filterQuestions = (
     return words.every((w) => text.includes(w))
   })
 }
-
-/** "A", "A and B", "A, B and C". */
-const listed = (records: readonly string[]): string =>
-  records.length < 2
-    ? (records[0] ?? '')
-    : `${records.slice(0, -1).join(', ')} and ${records.at(-1) ?? ''}`
 
 /** What a map is of: a record, or the dialogue of its records. */
 export const title = (map: DialogueMap): string =>

@@ -66,6 +66,10 @@ export const assembleIndex = (
   }
 }
 
+/** The indexed record whose symbol is exactly `symbol`, if any: for symbols the index itself gave. */
+export const recordBySymbol = (index: SearchIndex, symbol: string): RecordInfo | undefined =>
+  index.records.find((r) => r.symbol === symbol)
+
 /** Finds a record by its symbol ("CMW/C/SR.593", any case) or slug ("cmw-c-sr-593"). */
 export const findRecord = (index: SearchIndex, name: string): RecordInfo => {
   const wanted = slugFor(name)

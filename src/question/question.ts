@@ -171,17 +171,14 @@ const foreignSpeaker = (
   tokens: readonly Token[],
   text: string,
   language: QuestionLanguage,
-  states: readonly string[]
+  states: readonly string[],
+  sameWord: (bare: string) => string | null
 ): { speaker: string; written: string; start: number } | null => {
   const named = tokens.flatMap((token) => {
     const written = text.slice(token.start, token.end)
     if (token.start === 0 || !/^\p{Lu}/u.test(written) || language.stopwords.has(token.word))
       return []
-    const same = cognate(
-      corpus,
-      language.elision ? written.replace(language.elision, '') : written,
-      language
-    )
+    const same = sameWord(bareWord(token, language))
     if (!same) return []
     const speaker = same.charAt(0).toUpperCase() + same.slice(1)
     return corpus.speakerBlocks(speaker).size > 0 ? [{ speaker, written, start: token.start }] : []
@@ -193,6 +190,12 @@ const foreignSpeaker = (
   )
   const others = speaking.filter((n) => !namesState(n.speaker, states))
   return others[0] ?? (language.questions.person.test(text) ? null : (speaking[0] ?? null))
+}
+
+/** A question's word as its language's reader looks it up: no possessive, no elided article. */
+const bareWord = (token: Token, language: QuestionLanguage): string => {
+  const word = token.word.replace(POSSESSIVE, '')
+  return language.elision ? word.replace(language.elision, '') : word
 }
 
 /** The words that name a speaker: "Mr. Ceriani Cernadas" → ceriani, cernadas. */
@@ -344,7 +347,8 @@ const topicOf = (
   tokens: readonly Token[],
   language: QuestionLanguage,
   framing: readonly (string | null | undefined)[],
-  states: readonly string[]
+  states: readonly string[],
+  sameWord: (bare: string) => string | null
 ): { topic: TopicWord[]; counts: TopicWord[]; unmatched: string[] } => {
   const spans = framing.flatMap((phrase) => {
     const at = phrase ? text.indexOf(phrase) : -1
@@ -393,9 +397,9 @@ const topicOf = (
     const written = text.slice(token.start, token.end).replace(POSSESSIVE, '')
     // A capital inside the question marks a name; a digit, a figure: each matches only itself.
     const exact = (token.start > 0 && /^\p{Lu}\p{Ll}/u.test(written)) || /\d/.test(word)
-    const bare = language.elision ? word.replace(language.elision, '') : word
+    const bare = bareWord(token, language)
     const foreign = language !== ENGLISH && bare !== '' && !language.stopwords.has(bare)
-    const same = foreign ? cognate(corpus, bare, language) : null
+    const same = foreign ? sameWord(bare) : null
     if (followsSide && namesState(same ?? fold(bare), states)) continue
     // "recomendó" is "recommended", scaffolding as it is in English, and so ends what is counted.
     if (same && SCAFFOLD.has(same)) {
@@ -439,7 +443,13 @@ export const readQuestion = (
   const states = corpus.index.records.flatMap((r) =>
     r.state && (!context.record || r.symbol === context.record) ? [r.state] : []
   )
-  const foreign = english ? null : foreignSpeaker(corpus, tokens, text, language, states)
+  // A foreign word's record word, looked up once: the speaker and the topic both read it.
+  const cognates = new Map<string, string | null>()
+  const sameWord = (bare: string): string | null => {
+    if (!cognates.has(bare)) cognates.set(bare, cognate(corpus, bare, language))
+    return cognates.get(bare) ?? null
+  }
+  const foreign = english ? null : foreignSpeaker(corpus, tokens, text, language, states, sameWord)
   const named = english ? namedSpeaker(corpus, asked, states) : (foreign?.speaker ?? null)
   // Another language's question names its side in its own words; failing those, the State under
   // review by its name ("Qu'a expliqué la Slovénie …").
@@ -478,7 +488,8 @@ export const readQuestion = (
       // "On what date …", "In what year …" say what kind of answer, not what about.
       english ? ENGLISH_QUESTIONS.time.exec(text)?.[0] : undefined,
     ],
-    states
+    states,
+    sameWord
   )
   const q = language.questions
   const dialogue = english && ENGLISH_QUESTIONS.dialogue.test(text)

@@ -75,16 +75,17 @@ const endsAs = (v: string, verb: string, n: string, noun: string): boolean =>
 const derived = (a: string, b: string): boolean =>
   DERIVED_ENDINGS.some(([verb, noun]) => endsAs(a, verb, b, noun) || endsAs(b, verb, a, noun))
 
-/**
- * Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider",
- * and a verb and its noun ("detain"/"detent").
- */
+/** How many letters two stems share from the start. */
 const sharedStart = (a: string, b: string): number => {
   let common = 0
   while (common < a.length && a[common] === b[common]) common++
   return common
 }
 
+/**
+ * Stems of one word family that Porter leaves apart: "suspens"/"suspend", "consid"/"consider",
+ * and a verb and its noun ("detain"/"detent").
+ */
 const sameFamily = (a: string, b: string): boolean => {
   const common = sharedStart(a, b)
   if (common >= 5 && common >= Math.min(a.length, b.length) - 2) return true
