@@ -68,6 +68,46 @@ const readClaims = async (
   return metrics
 }
 
+/**
+ * Each threshold's standing with every tuning record's questions answered by relevance weights
+ * fitted on the other records' (leave one record out): weights fitted on a record's own questions
+ * judge it better than they will judge a record they have not seen, and the threshold should be
+ * chosen for the second. With one tuning record, its own weights are all there is.
+ */
+const crossRecordPoints = async (
+  index: SearchIndex,
+  policy: Policy,
+  tuning: readonly Outcome[]
+): Promise<CalibrationPoint[]> => {
+  const recordOf = (o: Outcome) => o.question.record ?? ''
+  const records = [...new Set(tuning.map(recordOf))]
+  const folds =
+    records.length > 1
+      ? records.map((r) => ({
+          weights: fitRelevance(tuning.filter((o) => recordOf(o) !== r)),
+          asked: tuning.filter((o) => recordOf(o) === r).map((o) => o.question),
+        }))
+      : [{ weights: fitRelevance(tuning), asked: tuning.map((o) => o.question) }]
+  const points: CalibrationPoint[] = []
+  // Each point quotes broad answers and list items down to its own threshold, so that the
+  // threshold chosen does not hang on the broad ones in force; those are chosen after it.
+  for (const relevance of CALIBRATION_GRID) {
+    const runs: Outcome[] = []
+    for (const { weights, asked } of folds) {
+      const candidate = PolicySchema.parse({
+        ...policy,
+        ...weights,
+        relevance,
+        broadRelevance: relevance,
+        listRelevance: relevance,
+      })
+      runs.push(...(await runEval(composePipeline(index, { policy: candidate }), asked)))
+    }
+    points.push(calibrationPoint(relevance, runs))
+  }
+  return points
+}
+
 /** The claim coverage that best accepts true paraphrases and refuses the rest, on the tuning claims. */
 const calibrateClaims = async (
   index: SearchIndex,
@@ -306,21 +346,7 @@ run(USAGE, async () => {
   if (values.calibrate) {
     const tuning = outcomes.filter((o) => o.question.split === 'tune')
     const weights = fitRelevance(tuning)
-    const asked = tuning.map((o) => o.question)
-    const points: CalibrationPoint[] = []
-    // Each point quotes broad answers and list items down to its own threshold, so that the
-    // threshold chosen does not hang on the broad ones in force; those are chosen after it.
-    for (const relevance of CALIBRATION_GRID) {
-      const policy = PolicySchema.parse({
-        ...pipeline.corpus.policy,
-        ...weights,
-        relevance,
-        broadRelevance: relevance,
-        listRelevance: relevance,
-      })
-      const run = await runEval(composePipeline(index, { policy }), asked)
-      points.push(calibrationPoint(relevance, run))
-    }
+    const points = await crossRecordPoints(index, pipeline.corpus.policy, tuning)
     const relevance = bestThreshold(points)
     const broad = await calibrateBroad(
       index,
