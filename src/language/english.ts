@@ -180,6 +180,8 @@ export const ENGLISH_QUESTIONS = {
   /** Asks for the other side's answer: "How did Mexico respond to …", "What was the reply on …". */
   reply:
     /\b(?:respond|responded|response|reply|replied|replies|answer|answered|react|reacted|say\s+in\s+reply|(?:say|said)\s+(?:\w+\s+)?back|address(?:ed)?\s+the\s+question)\b/i,
+  /** Asks what was said: "What was said about …", "What did X mention …". */
+  saying: /\b(?:say|says|said|tell|told|mention|mentions|mentioned|noted)\b/i,
   asking:
     /\b(?:ask|asks|asked|question|questions|raise|raised|enquire|enquired|inquired|wonder|wondered)\b/i,
   /** Wants everything said on a topic: "Summarise …", "What did X say about …", "Which States …". */
@@ -202,11 +204,14 @@ export const ENGLISH_QUESTIONS = {
   setting:
     /\b(?:during|in|at|throughout)\s+(?:the\s+|this\s+|[\p{L}-]+['’]s\s+)?(?:(?:interactive|periodic)\s+)?(?:review|dialogue|meeting|session|debate|discussion)\b/iu,
   /**
-   * "Which States made recommendations on …": what was recommended is the topic, not the word
-   * (recommendations in a report seldom say it); "How many recommendations …" counts them.
+   * "Which States made recommendations on …", "the recommendations Slovenia received on …": what
+   * was recommended is the topic, not the word (recommendations in a report seldom say it); "How
+   * many recommendations …" counts them.
    */
+  /** Asks what was recommended, by the verb or the noun. */
+  recommendation: /\brecommend(?:s|ed|ing|ations?)?\b/i,
   recommending:
-    /\brecommendations?\s+(?:on|about|regarding|concerning|relating\s+to|with\s+regard\s+to)\b/i,
+    /\brecommendations?(?:\s+(?:on|about|regarding|concerning|relating\s+to|with\s+regard\s+to)\b)?/i,
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */

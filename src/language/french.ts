@@ -17,6 +17,7 @@ export const FRENCH_QUESTIONS = {
   time: /^\s*(?:quand|en\s+quelle\s+année|à\s+quelle\s+date)\b/iu,
   person: /^\s*(?:qui|quels?\s+(?:membres?|états?|pays|délégations?))\b/iu,
   reply: /\b(?:répond\p{L}*|réponse)\b/iu,
+  recommendation: /(?<!\p{L})recommand\p{L}*/iu,
   /** As in English: a verb of saying with what about, "which countries", a summary. */
   broad:
     /\b(?:dit|déclaré|demandé|soulevé|posé\p{L}*|expliqué|recommandé|indiqué|souligné|mentionné|évoqué)(?!\p{L}).*\b(?:à\s+propos|au\s+sujet|sur|concernant)\b|^\s*(?:résumez|résumer|quelles\s+(?:questions|recommandations|préoccupations)|quels\s+(?:pays|états|membres|délégations))(?!\p{L})/iu,

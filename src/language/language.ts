@@ -40,6 +40,8 @@ export type QuestionLanguage = {
     amount?: RegExp
     /** The opening of a question that counts ("how many …"): what follows names what it counts. */
     counting?: RegExp
+    /** Asks what was recommended: "Which States recommended …", "the recommendations on …". */
+    recommendation: RegExp
   }
   /** Words naming the Committee's side and the State's. */
   sides: { committee: RegExp; delegation: RegExp }

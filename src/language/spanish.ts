@@ -19,6 +19,7 @@ export const SPANISH_QUESTIONS = {
   time: /^\s*¿?\s*(?:cuándo|en\s+qué\s+(?:año|fecha))\b/iu,
   person: /^\s*¿?\s*(?:quién|quiénes|qué\s+(?:miembros?|estados?|países?|delegaciones?))\b/iu,
   reply: /\b(?:respond\p{L}*|contest\p{L}*|respuesta)\b/iu,
+  recommendation: /(?<!\p{L})recomend\p{L}*/iu,
   /** As in English: a verb of saying with what about, "which countries", a summary. */
   broad:
     /\b(?:dijo|dijeron|preguntó|preguntaron|planteó|plantearon|mencionó|mencionaron|explicó|explicaron|recomendó|recomendaron|señaló|señalaron|informó|informaron|comentó|comentaron)\b.*\b(?:sobre|acerca|respecto|relación)\b|^\s*¿?\s*(?:resuma|resumen|qué\s+(?:países|estados|delegaciones|recomendaciones|cuestiones|temas|preguntas|preocupaciones))(?!\p{L})/iu,

@@ -64,6 +64,8 @@ export type Question = {
   unanswered: boolean
   /** "Who asked about …", "Which States raised …": the answer is among those who put questions. */
   asksWhoAsked: boolean
+  /** "Which States recommended …", "the recommendations on …": it asks what was recommended. */
+  recommendations: boolean
   /** For a question about a reply, whose question it was, when it names them (one or several). */
   askers: readonly string[]
   /** It points at whom the previous answer quoted ("Which of them …?", "What did they say?"). */
@@ -507,7 +509,16 @@ export const readQuestion = (
   // What another speaker said is said to the State under review: its name says nothing of what
   // about ("What did the UK recommend to Slovenia?").
   const toState = (t: TopicWord) => named !== null && !side && namesState(t.word, states)
-  const spoken = read.topic.filter((t) => !toState(t))
+  const answerType = answerTypeOf(text, language)
+  // "How many recommendations …" counts them: a count is said of them, not in any of them; "What
+  // did the UK raise and recommend?" asks for what it said too.
+  const recommendations =
+    q.recommendation.test(text) &&
+    answerType !== 'number' &&
+    !(english && (ENGLISH_QUESTIONS.asking.test(text) || ENGLISH_QUESTIONS.saying.test(text)))
+  // Asking for recommendations, in any language, the word names what is asked for, not what about.
+  const framing = (t: TopicWord) => recommendations && ENGLISH_QUESTIONS.recommendation.test(t.word)
+  const spoken = read.topic.filter((t) => !toState(t) && !framing(t))
   const rest = spoken.filter((t) => !askerWords.has(t.word))
   const topic = rest.length > 0 ? rest : spoken
   const { unmatched } = read
@@ -522,7 +533,6 @@ export const readQuestion = (
           : speaker && topic.length === 0
             ? 'speaker'
             : 'factual'
-  const answerType = answerTypeOf(text, language)
   const own: Question = {
     text: written,
     language: language.code,
@@ -540,6 +550,7 @@ export const readQuestion = (
     followsUp: null,
     unanswered: dialogue && ENGLISH_QUESTIONS.unanswered.test(text),
     asksWhoAsked: english && answerType === 'person' && ENGLISH_QUESTIONS.asking.test(text),
+    recommendations,
     refersToSpeakers: anaphor !== null,
     askers: rest.length > 0 ? askedBy : [],
     among: [],

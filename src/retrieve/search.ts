@@ -3,6 +3,7 @@ import { searchBm25 } from '../index/bm25-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { Block, Role } from '../records/block.ts'
 import { speakersOf } from '../records/speakers.ts'
+import { isRecommendation } from '../records/recommendation.ts'
 import type { Question, Side } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import { contentTerms } from '../text/tokenize.ts'
@@ -124,6 +125,20 @@ export const admittedFor = (corpus: Corpus, question: Question): ReadonlySet<Blo
   if (question.side && question.intent !== 'reply') {
     const side = question.side
     filters.push(new Set(corpus.index.blocks.filter((b) => onSide(b, side))))
+  }
+  // "Which States recommended …" is answered from the recommendations, where the records in scope
+  // set them out; what the delegation said of them, or in reply, is the delegation's.
+  const delegation =
+    question.side === 'delegation' ||
+    question.intent === 'reply' ||
+    (question.speaker !== null &&
+      [...corpus.speakerBlocks(question.speaker)].some((b) => onSide(b, 'delegation')))
+  if (question.recommendations && !delegation) {
+    const scope = question.record
+      ? [...(corpus.index.recordBlocks.get(question.record) ?? [])]
+      : corpus.index.blocks
+    const items = scope.filter(isRecommendation)
+    if (items.length > 0) filters.push(new Set(items))
   }
   // Those the previous answer quoted, by their very names: "Slovenia" is not "the head of the
   // delegation of Slovenia".

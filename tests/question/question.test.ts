@@ -144,6 +144,18 @@ describe('readQuestion', () => {
     expect(counted.counts.map((t) => t.word)).toEqual(['recommendations'])
   })
 
+  it('marks a question that asks what was recommended, not one that counts recommendations or asks what was said too', () => {
+    expect(
+      read('Which States recommended a national human rights institution?').recommendations
+    ).toBe(true)
+    expect(read('What recommendations on sign language were made?').recommendations).toBe(true)
+    expect(read('How many recommendations did Norland receive?').recommendations).toBe(false)
+    expect(read('What did Norway raise and recommend on sign language?').recommendations).toBe(
+      false
+    )
+    expect(read('What did the delegation say about sign language?').recommendations).toBe(false)
+  })
+
   it('reads "did the delegation say anything back about …" as asking for its reply', () => {
     expect(read('Did the delegation say anything back about remittances?').intent).toBe('reply')
   })
@@ -462,6 +474,19 @@ describe('readQuestion, in a library of several States’ records', () => {
   })
 
   const inReview = (question: string) => readQuestion(library, question, { record: 'A/HRC/59/15' })
+
+  it.each([
+    '¿Qué recomendaron los Estados sobre la corrupción?',
+    '¿Qué recomendaciones hicieron los Estados sobre la corrupción?',
+    'Quelles recommandations les États ont-ils faites sur la corruption ?',
+  ])(
+    'marks a question in another language that asks what was recommended, the word no topic: "%s"',
+    (question) => {
+      const q = inReview(question)
+      expect(q.recommendations).toBe(true)
+      expect(topicText(q)).not.toMatch(/recommend/i)
+    }
+  )
 
   it.each([
     ['¿Qué recomendó Uruguay a Eslovenia sobre la corrupción?', 'Uruguay'],

@@ -32,6 +32,22 @@ const ask = async (body: object) => {
 }
 
 describe('a library of records in several formats', () => {
+  it('answers what States recommended from the report’s recommendations, and what the delegation said of them from its paragraphs', async () => {
+    const recommended = (await ask({
+      question: 'What was recommended on hate speech?',
+      record: 'A/HRC/59/15',
+    })) as { status: number; body: { excerpts: { label: string | null }[] } }
+    expect(recommended.status).toBe(200)
+    expect(recommended.body.excerpts.length).toBeGreaterThan(0)
+    expect(recommended.body.excerpts.every((e) => /^140\.\d+$/.test(e.label ?? ''))).toBe(true)
+    const said = (await ask({
+      question: 'What did the delegation say about the recommendations on hate speech?',
+      record: 'A/HRC/59/15',
+    })) as { status: number; body: { excerpts: { label: string | null }[] } }
+    expect(said.body.excerpts.length).toBeGreaterThan(0)
+    expect(said.body.excerpts.some((e) => /^140\./.test(e.label ?? ''))).toBe(false)
+  })
+
   it('lists every record with its masthead, how its numbers were found, and its roster', async () => {
     const { records } = RecordsResponseSchema.parse(
       await (await app.request('/api/records')).json()
