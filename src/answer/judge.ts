@@ -4,6 +4,7 @@ import { recordBySymbol } from '../index/search-index.ts'
 import type { Policy } from '../policy.ts'
 import type { Block } from '../records/block.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
+import { isRecommendation } from '../records/recommendation.ts'
 import type { AnswerType, Question } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import type { BlockSentence, Corpus } from '../retrieve/corpus.ts'
@@ -138,9 +139,20 @@ export const judge = async (
     text ? corpus.index.embeddings.embedQuery(text) : Promise.resolve([]),
     Promise.all(top.map(({ block }) => corpus.sentenceVectors(block))),
   ])
-  const matches = top.map(({ block }) =>
-    corpus.sentences(block).map((s) => terms.map((t) => termMatch(t, s.words, corpus)))
-  )
+  const matches = top.map(({ block }) => {
+    // A recommendation is made to the State under review, which it need not name ("Ratify …").
+    const reviewed = corpus.passage(recordBySymbol(corpus.index, block.record)?.state ?? '')
+    const implied = terms.map(
+      (t) =>
+        question.recommendations &&
+        isRecommendation(block) &&
+        t.exact &&
+        termMatch(t, reviewed, corpus) > 0
+    )
+    return corpus
+      .sentences(block)
+      .map((s) => terms.map((t, k) => (implied[k] ? 1 : termMatch(t, s.words, corpus))))
+  })
   // Words no judged passage matches, by the word or a near one ("smacking", "budget"): their
   // share of the question is a feature of its own, whether a paraphrase or what the record lacks.
   const found = terms.map((_, k) => matches.some((block) => block.some((m) => (m[k] ?? 0) > 0)))

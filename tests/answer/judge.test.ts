@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fitsAnswerType } from '../../src/answer/judge.ts'
+import { fitsAnswerType, judge } from '../../src/answer/judge.ts'
+import { composePipeline } from '../../src/compose.ts'
+import { isRecommendation } from '../../src/records/recommendation.ts'
 import { readQuestion } from '../../src/question/question.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
+import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
 
 let corpus: Corpus
@@ -43,5 +46,30 @@ describe('fitsAnswerType', () => {
     const q = readQuestion(corpus, 'How many children were detained in 2024?')
     expect(fitsAnswerType('In 2024, children were detained.', 'number', q)).toBe(false)
     expect(fitsAnswerType('In 2024, 520 children were detained.', 'number', q)).toBe(true)
+  })
+})
+
+describe('judge, in a report that sets out recommendations', () => {
+  it('reads a recommendation as addressed to the State under review, when the question asks what was recommended', async () => {
+    const { index } = await openLibraryIndex()
+    const pipeline = composePipeline(index)
+    const question = pipeline.read({
+      question: 'What did States recommend to Slovenia on hate speech?',
+      record: 'A/HRC/59/15',
+    })
+    expect(question.recommendations).toBe(true)
+    const { terms, ranked } = await pipeline.retrieve(question)
+    const unnamed = ranked.filter(
+      (r) => isRecommendation(r.block) && !/Slovenia/.test(r.block.text)
+    )
+    expect(unnamed.length).toBeGreaterThan(0)
+    const asked = await judge(pipeline.corpus, question, terms, unnamed)
+    const plain = await judge(
+      pipeline.corpus,
+      { ...question, recommendations: false },
+      terms,
+      unnamed
+    )
+    asked.forEach((j, i) => expect(j.coverage).toBeGreaterThan(plain[i]?.coverage ?? 1))
   })
 })
