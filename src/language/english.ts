@@ -163,7 +163,7 @@ export const ENGLISH_QUESTIONS = {
     date: /\b(?:when|what\s+(?:date|day|time))\b.*\b(?:meeting|session|dialogue|review)\b.*\b(?:held|take\s+place|took\s+place|start|begin|open)\b|\bdate\s+of\s+the\s+(?:meeting|review)\b/i,
     chair: /\bwho\b.*\b(?:chaired|presided|chair|chairs|chairing)\b/i,
     state:
-      /\b(?:which|what)\s+(?:state|country|government)(?:'s)?\b.*\b(?:reviewed|under\s+review|considered|examined|report)\b|\b(?:which|what)\s+reports?\b.*\b(?:consider(?:ed|ing)?|under\s+consideration|examin(?:e|ed|ing)|review(?:ed|ing)?)\b|\bwhat\s+was\s+(?:under\s+consideration|being\s+(?:considered|reviewed|examined))\b/i,
+      /\b(?:which|what)\s+(?:state|country|government)(?:'s)?\b.*\b(?:reviewed|under\s+review|considered|examined|report)\b|\b(?:which|what)\s+(?:of\s+[\p{L}'’-]+\s+)?reports?\b.*\b(?:consider(?:ed|ing)?|under\s+consideration|examin(?:e|ed|ing)|review(?:ed|ing)?)\b|\bwhat\s+was\s+(?:under\s+consideration|being\s+(?:considered|reviewed|examined))\b/iu,
     session: /\bwhich\s+session\b|\bwhat\s+session\b/i,
     end: /\b(?:when|what\s+time|at\s+what\s+time)\b.*\b(?:meeting|session)\b.*\b(?:end|ended|finish|finished|close|closed|rise|rose|adjourn|adjourned|conclude|concluded)\b/i,
     /** "The 2030 Agenda" is a topic; "on the agenda" and "agenda items" are the meeting's. */

@@ -100,6 +100,7 @@ describe('readQuestion', () => {
     ['Where was the meeting held?', 'place'],
     ['Who chaired the meeting?', 'chair'],
     ['Which report did the Committee consider?', 'state'],
+    ['Which of Norland’s reports was under consideration?', 'state'],
     ['What was on the agenda?', 'agenda'],
     ['When was this record distributed?', 'distributed'],
     ['What is the original language of the document?', 'language'],
