@@ -207,7 +207,9 @@ const hybridSearch = async (
   )
   // Two rankers that read a question differently (by its words, by its meaning) agreeing on one
   // block is evidence that the record addresses it: a close but unaddressed topic scatters them.
-  const agreed = lexical[0]?.block === dense[0]?.block ? lexical[0]?.block : undefined
+  // Where the filters leave one block to rank (a speaker's only paragraph), they cannot disagree.
+  const choice = !admitted || admitted.size > 1
+  const agreed = choice && lexical[0]?.block === dense[0]?.block ? lexical[0]?.block : undefined
   return fused.map((r) => (r.block === agreed ? { ...r, agreed: true } : r))
 }
 

@@ -99,6 +99,15 @@ describe('search', () => {
     expect([top?.block.id, top?.agreed]).toEqual(['41', true])
   })
 
+  it('marks no agreement where the filters leave the rankers one block to rank', async () => {
+    // Mr. Kariyawasam speaks in one paragraph only: both rankers can but put it first.
+    const theirs = await search('the rights of migrant domestic workers', {
+      k: 5,
+      speaker: 'Mr. Kariyawasam',
+    })
+    expect(theirs.map((r) => [r.block.id, r.agreed ?? false])).toEqual([['7', false]])
+  })
+
   it('passes the rankers’ agreement on to the procedural line an ordinal picks, and only to it', async () => {
     const agreed = async (question: string) =>
       (await search(question, { k: 5 })).filter((r) => r.agreed).map((r) => r.block.id)
