@@ -105,7 +105,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   tell say said says saying ask asked asking mention mentioned mentions record meeting please anything
   something give given gives giving kind sort way ways there's what's who's toward towards done like get gets getting got gotten
   among amongst across around along beyond onto via everything nothing everyone everybody anyone
-  anybody someone somebody nobody either neither whatever whichever whoever since ago`
+  anybody someone somebody nobody either neither whatever whichever whoever since ago less fewer`
     .split(/\s+/)
     .filter(Boolean)
 )

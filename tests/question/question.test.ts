@@ -23,6 +23,13 @@ describe('readQuestion', () => {
     expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
   })
 
+  it('reads "less" and "fewer" as it reads "more": words of quantity, no topic', () => {
+    expect(topicText(read('Why did fewer people regularize their status?'))).toBe(
+      'people regularize status'
+    )
+    expect(topicText(read('How much less are women paid than men?'))).not.toMatch(/\bless\b/)
+  })
+
   it('leaves the words that ask for a date out of the topic', () => {
     const q = read('In what year did Mexico ratify the Convention?')
     expect(q.answerType).toBe('time')
