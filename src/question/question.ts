@@ -373,14 +373,23 @@ const topicOf = (
     else if (counts.length > 0) countFrom = Infinity
   }
   let afterSide = false
-  for (const token of tokens) {
+  // A title before a name ("Justice Ortiz") or abbreviated ("mr. charef"); "the women's justice
+  // centres" has none.
+  const titles = (at: number) => {
+    const token = tokens[at]
+    const next = tokens[at + 1]
+    if (!token || !HONORIFIC_WORDS.has(token.word)) return false
+    const capital = (t: Token) => /^\p{Lu}/u.test(text.slice(t.start, t.end))
+    return text[token.end] === '.' || (capital(token) && next !== undefined && capital(next))
+  }
+  for (const [at, token] of tokens.entries()) {
     // "Mr. Charef's question": the name, not its possessive.
     const word = token.word.replace(POSSESSIVE, '')
     const skipped =
       language.stopwords.has(word) ||
       SCAFFOLD.has(word) ||
       word in ORDINALS ||
-      HONORIFIC_WORDS.has(word) ||
+      titles(at) ||
       inSpeaker(token) ||
       inPosition(token)
     if (skipped || seen.has(word)) {

@@ -23,6 +23,14 @@ describe('readQuestion', () => {
     expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
   })
 
+  it('reads a title as a title only before a name or abbreviated: "justice" is a topic word', () => {
+    expect(topicText(read("When were the women's justice centres first set up?"))).toMatch(
+      /\bjustice\b/
+    )
+    expect(topicText(read('What did mr. charef ask about remittances?'))).toBe('remittances')
+    expect(topicText(read('Did Justice Ortiz rule on detention?'))).not.toMatch(/justice/i)
+  })
+
   it('reads "less" and "fewer" as it reads "more": words of quantity, no topic', () => {
     expect(topicText(read('Why did fewer people regularize their status?'))).toBe(
       'people regularize status'
