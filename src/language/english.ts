@@ -241,6 +241,12 @@ export const ENGLISH_QUESTIONS = {
    * whom its answer quoted, and is read with that answer.)
    */
   partitive: /\bhow\s+(?:many|much)\s+of\s+(?:them|those|these|it)\b/i,
+  /**
+   * Where a question asks a second thing of its own: "When was Slovenia reviewed, and when was the
+   * report adopted?", "Which member withdrew, and under which rule?".
+   */
+  secondQuestion:
+    /,\s*and\s+(?=(?:when|what|which|who|whom|whose|where|why|how|under\s+which|in\s+which|on\s+what|at\s+what|for\s+what)\b)/i,
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,

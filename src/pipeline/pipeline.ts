@@ -10,7 +10,8 @@ import { dialogueAnswer } from '../dialogue/answer.ts'
 import { Dialogues } from '../dialogue/map.ts'
 import type { DialogueMap, DialogueScope } from '../dialogue/schema.ts'
 import type { PreviousAnswer, Question } from '../question/question.ts'
-import { readQuestion } from '../question/question.ts'
+import { questionParts, readQuestion } from '../question/question.ts'
+import { joinAnswers } from '../answer/join.ts'
 import { speakersOf } from '../records/speakers.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import type { RankedBlock, RetrieverName } from '../retrieve/search.ts'
@@ -155,11 +156,30 @@ export const createPipeline = (
       )
     )
 
+  /**
+   * A question that asks two things ("When was Slovenia reviewed, and when was the report
+   * adopted?") is answered as two, the second read as following the first, and the answers joined.
+   */
+  const askParts = async (request: AskQuery, parts: readonly string[]): Promise<AskResponse> => {
+    const answers: AskResponse[] = []
+    for (const part of parts) {
+      const history = [
+        ...request.history,
+        ...parts.slice(0, answers.length).map((question) => ({ question, record: request.record })),
+      ]
+      answers.push(await ask({ ...request, question: part, history }))
+    }
+    return joinAnswers(request.question, answers)
+  }
+
   const ask = async (
     request: AskQuery,
     onToken?: (token: string) => Promise<void>,
     signal?: AbortSignal
   ): Promise<AskResponse> => {
+    // A model is given the question whole, and answers both things in its own words.
+    const parts = !generator || request.mode === 'extractive' ? questionParts(request.question) : []
+    if (parts.length > 1) return askParts(request, parts)
     const question = await understood(request)
     const retrieval = await retrieve(question, request.k)
     const body =

@@ -683,3 +683,17 @@ const leans = (question: Question): boolean => {
   // "What did they say about it?": a pronoun standing for the previous topic, and little else.
   return question.topic.length <= 1 && question.tokens.some((t) => ANAPHORS.has(t.word))
 }
+
+/**
+ * The questions a question asks: two where, past a comma, "and" opens a second of its own ("…, and
+ * when was the report adopted?"); one otherwise.
+ */
+export const questionParts = (text: string): string[] => {
+  const at = ENGLISH_QUESTIONS.secondQuestion.exec(text)
+  if (!at) return [text]
+  const first = `${text.slice(0, at.index).trim()}?`
+  const second = text.slice(at.index + at[0].length).trim()
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length
+  if (words(first) < 3 || words(second) < 3) return [text]
+  return [first, second.charAt(0).toUpperCase() + second.slice(1)]
+}

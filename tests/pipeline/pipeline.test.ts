@@ -34,6 +34,23 @@ const expectGrounded = (response: Awaited<ReturnType<typeof answer>>) => {
 }
 
 describe('pipeline.ask', () => {
+  it('answers a question that asks two things as the two, the second following the first, joined', async () => {
+    const both = await answer(
+      'When was the meeting called to order, and when was the meeting suspended?'
+    )
+    const first = await answer('When was the meeting called to order?')
+    const second = await answer('When was the meeting suspended?', {
+      history: [{ question: 'When was the meeting called to order?' }],
+    })
+    expect(AskResponseSchema.parse(both)).toEqual(both)
+    expect(both.answer).toBe(`${first.answer}\n\n${second.answer}`)
+    expect(both.excerpts.map((e) => e.block)).toEqual([
+      ...new Set([...first.excerpts, ...second.excerpts].map((e) => e.block)),
+    ])
+    expect(both.abstained).toBe(false)
+    expectGrounded(both)
+  })
+
   it('answers a factoid with the sentence that holds the figure, cited to its paragraph', async () => {
     const response = await answer(
       'How many migrant integration centres are there at the northern border?'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Question } from '../../src/question/question.ts'
-import { readQuestion, topicText } from '../../src/question/question.ts'
+import { questionParts, readQuestion, topicText } from '../../src/question/question.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
 import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -21,6 +21,23 @@ describe('readQuestion', () => {
       side: null,
     })
     expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
+  })
+
+  it('reads a question that asks a second thing of its own, past a comma and "and", as two', () => {
+    expect(questionParts('When was Norland reviewed, and when was the report adopted?')).toEqual([
+      'When was Norland reviewed?',
+      'When was the report adopted?',
+    ])
+    expect(questionParts('Which member withdrew, and under which rule?')).toEqual([
+      'Which member withdrew?',
+      'Under which rule?',
+    ])
+    for (const one of [
+      'What did Norland say about water, electricity and schooling?',
+      'When and where was the meeting held?',
+      'Who asked, and why?',
+    ])
+      expect(questionParts(one)).toEqual([one])
   })
 
   it('reads a title as a title only before a name or abbreviated: "justice" is a topic word', () => {
