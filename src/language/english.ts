@@ -119,7 +119,7 @@ export const SCAFFOLD: ReadonlySet<string> = new Set(
   respond responded response answer answered raise raised question questions committee delegation
   time summarise summarize summarised summarized summary overview discuss discussed discussion state
   party raised address addressed point points concern concerns comment comments remark remarks
-  issue issues topic subject members member urge urged urges urging encourage encouraged encourages
+  issue issues topic subject situation members member urge urged urges urging encourage encouraged encourages
   encouraging recommend recommends recommended recommending`.split(/\s+/)
 )
 

@@ -48,6 +48,12 @@ describe('readQuestion', () => {
     expect(topicText(read('Did Justice Ortiz rule on detention?'))).not.toMatch(/justice/i)
   })
 
+  it('reads "the situation of" as it reads "the issue of": no topic of its own', () => {
+    expect(topicText(read('What did the delegation say about the situation of the Roma?'))).toBe(
+      'Roma'
+    )
+  })
+
   it('reads "less" and "fewer" as it reads "more": words of quantity, no topic', () => {
     expect(topicText(read('Why did fewer people regularize their status?'))).toBe(
       'people regularize status'
