@@ -8,9 +8,11 @@ const excerptKey = (e: Excerpt) => `${e.record}#${e.block}@${e.start}-${e.end}`
  * The parts' answers as one: each part's text in turn (an abstaining part says so on its own), its
  * excerpts and citations once each; it abstains only where every part does.
  */
-export const joinAnswers = (question: string, answers: readonly AskResponse[]): AskResponse => {
+export const joinAnswers = (
+  question: string,
+  answers: readonly [AskResponse, ...AskResponse[]]
+): AskResponse => {
   const [first] = answers
-  if (!first) throw new Error('no answer to join')
   const answered = answers.filter((a) => !a.abstained)
   const excerpts = [
     ...new Map(answers.flatMap((a) => a.excerpts).map((e) => [excerptKey(e), e])).values(),

@@ -139,15 +139,15 @@ export const judge = async (
     text ? corpus.index.embeddings.embedQuery(text) : Promise.resolve([]),
     Promise.all(top.map(({ block }) => corpus.sentenceVectors(block))),
   ])
-  const matches = top.map(({ block }) => {
+  // The name of the State each block's record reviews, as a passage.
+  const reviewed = top.map(({ block }) =>
+    corpus.passage(recordBySymbol(corpus.index, block.record)?.state ?? '')
+  )
+  const matches = top.map(({ block }, i) => {
     // A recommendation is made to the State under review, which it need not name ("Ratify …").
-    const reviewed = corpus.passage(recordBySymbol(corpus.index, block.record)?.state ?? '')
+    const addressed = question.recommendations && isRecommendation(block)
     const implied = terms.map(
-      (t) =>
-        question.recommendations &&
-        isRecommendation(block) &&
-        t.exact &&
-        termMatch(t, reviewed, corpus) > 0
+      (t) => addressed && t.exact && termMatch(t, reviewed[i] ?? corpus.passage(''), corpus) > 0
     )
     return corpus
       .sentences(block)
@@ -203,9 +203,9 @@ export const judge = async (
     // A figure or a date answers "How many consular offices does Mexico have in Canada?" only in
     // a sentence that names Canada, or after one that does; the State the record reviews need
     // not be named.
-    const reviewed = corpus.passage(recordBySymbol(corpus.index, block.record)?.state ?? '')
+    const state = reviewed[i] ?? corpus.passage('')
     const names = terms.flatMap((t, k) =>
-      figured && t.exact && !/\d/.test(t.word) && termMatch(t, reviewed, corpus) === 0 ? [k] : []
+      figured && t.exact && !/\d/.test(t.word) && termMatch(t, state, corpus) === 0 ? [k] : []
     )
     const namesAll = (at: number) =>
       names.every((k) => (own[at]?.[k] ?? 0) > 0 || (own[at - 1]?.[k] ?? 0) > 0)

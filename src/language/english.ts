@@ -140,6 +140,9 @@ export const ANAPHORS: ReadonlySet<string> = new Set(
 /** What "it" points at nothing before: "Is it true that …", "Was it possible to …". */
 const IMPERSONAL_IT = String.raw`true|possible|the\s+case|known|clear|likely`
 
+/** An auxiliary verb that opens a question's clause: "when *was* …", "how many … *were* …". */
+const AUXILIARY = String.raw`(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)\b`
+
 /** The English question patterns: what a question asks for, read from its wording. */
 export const ENGLISH_QUESTIONS = {
   duration: /^\s*(?:how\s+long|for\s+how\s+long|for\s+what\s+period)\b/i,
@@ -181,7 +184,7 @@ export const ENGLISH_QUESTIONS = {
   reply:
     /\b(?:respond|responded|response|reply|replied|replies|answer|answered|react|reacted|say\s+in\s+reply|(?:say|said)\s+(?:\w+\s+)?back|address(?:ed)?\s+the\s+question)\b/i,
   /** Asks what was said: "What was said about …", "What did X mention …". */
-  saying: /\b(?:say|says|said|tell|told|mention|mentions|mentioned|noted)\b/i,
+  saying: /\b(?:say|says|said|mention|mentions|mentioned|noted)\b/i,
   asking:
     /\b(?:ask|asks|asked|question|questions|raise|raised|enquire|enquired|inquired|wonder|wondered)\b/i,
   /** Wants everything said on a topic: "Summarise …", "What did X say about …", "Which States …". */
@@ -203,15 +206,14 @@ export const ENGLISH_QUESTIONS = {
    */
   setting:
     /\b(?:during|in|at|throughout)\s+(?:the\s+|this\s+|[\p{L}-]+['’]s\s+)?(?:(?:interactive|periodic)\s+)?(?:review|dialogue|meeting|session|debate|discussion)\b/iu,
-  /**
-   * "Which States made recommendations on …", "the recommendations Slovenia received on …": what
-   * was recommended is the topic, not the word (recommendations in a report seldom say it); "How
-   * many recommendations …" counts them.
-   */
   /** Asks what was recommended, by the verb or the noun. */
   recommendation: /\brecommend(?:s|ed|ing|ations?)?\b/i,
+  /**
+   * "Which States made recommendations on …": what was recommended is the topic, not the word
+   * (recommendations in a report seldom say it); "How many recommendations …" counts them.
+   */
   recommending:
-    /\brecommendations?(?:\s+(?:on|about|regarding|concerning|relating\s+to|with\s+regard\s+to)\b)?/i,
+    /\brecommendations?\s+(?:on|about|regarding|concerning|relating\s+to|with\s+regard\s+to)\b/i,
   /** "Who brought up …", "What came up about …": raising a topic, no part of it. */
   raising: /\b(?:bring|brings|bringing|brought|come|comes|coming|came)\s+up\b/i,
   /** "Did it …", "What did she …": whom the question is about is the previous turn's. */
@@ -245,8 +247,10 @@ export const ENGLISH_QUESTIONS = {
    * Where a question asks a second thing of its own: "When was Slovenia reviewed, and when was the
    * report adopted?", "Which member withdrew, and under which rule?".
    */
-  secondQuestion:
-    /,\s*and\s+(?=(?:when|what|which|who|whom|whose|where|why|how|under\s+which|in\s+which|on\s+what|at\s+what|for\s+what)\b)/i,
+  secondQuestion: new RegExp(
+    String.raw`,\s*and\s+(?=(?:when|where|why|who|whom)\s+${AUXILIARY}|how\s+(?:(?:many|much|long|often|far)(?:\s+[\p{L}-]+){0,3}\s+)?${AUXILIARY}|(?:what|which|whose)\s+(?:[\p{L}-]+\s+){0,2}?${AUXILIARY}|(?:under|in|on|at|for|from|by|with)\s+(?:which|what)\b)`,
+    'iu'
+  ),
   /** Openers that make a question lean on the turn before it. */
   followUp:
     /^\s*(?:and|but|also|so|then|what\s+about|how\s+about|what\s+else|and\s+what|and\s+how)\b/i,

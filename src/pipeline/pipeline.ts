@@ -2,6 +2,7 @@
 import type { Retrieval } from '../answer/assemble.ts'
 import { assemble } from '../answer/assemble.ts'
 import type { AskQuery, AskResponse } from '../answer/schema.ts'
+import { MAX_HISTORY } from '../answer/schema.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Generator } from '../generate/generate.ts'
 import { generateAnswer, translateQuestion } from '../generate/generate.ts'
@@ -10,7 +11,8 @@ import { dialogueAnswer } from '../dialogue/answer.ts'
 import { Dialogues } from '../dialogue/map.ts'
 import type { DialogueMap, DialogueScope } from '../dialogue/schema.ts'
 import type { PreviousAnswer, Question } from '../question/question.ts'
-import { questionParts, readQuestion } from '../question/question.ts'
+import { questionParts } from '../question/question-parts.ts'
+import { readQuestion } from '../question/question.ts'
 import { joinAnswers } from '../answer/join.ts'
 import { speakersOf } from '../records/speakers.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
@@ -160,14 +162,22 @@ export const createPipeline = (
    * A question that asks two things ("When was Slovenia reviewed, and when was the report
    * adopted?") is answered as two, the second read as following the first, and the answers joined.
    */
-  const askParts = async (request: AskQuery, parts: readonly string[]): Promise<AskResponse> => {
-    const answers: AskResponse[] = []
-    for (const part of parts) {
-      const history = [
-        ...request.history,
-        ...parts.slice(0, answers.length).map((question) => ({ question, record: request.record })),
-      ]
+  const askParts = async (
+    request: AskQuery,
+    [first, ...rest]: readonly [string, ...string[]]
+  ): Promise<AskResponse> => {
+    const answers: [AskResponse, ...AskResponse[]] = [await ask({ ...request, question: first })]
+    let history = request.history
+    let before = first
+    for (const part of rest) {
+      // The part before is the turn this one follows, with the record its answer cited.
+      const cited = [...new Set((answers.at(-1)?.excerpts ?? []).map((e) => e.record))]
+      const record = request.record ?? (cited.length === 1 ? cited[0] : undefined)
+      history = [...history, { question: before, ...(record ? { record } : {}) }].slice(
+        -MAX_HISTORY
+      )
       answers.push(await ask({ ...request, question: part, history }))
+      before = part
     }
     return joinAnswers(request.question, answers)
   }
@@ -179,7 +189,8 @@ export const createPipeline = (
   ): Promise<AskResponse> => {
     // A model is given the question whole, and answers both things in its own words.
     const parts = !generator || request.mode === 'extractive' ? questionParts(request.question) : []
-    if (parts.length > 1) return askParts(request, parts)
+    const [first, ...rest] = parts
+    if (first !== undefined && rest.length > 0) return askParts(request, [first, ...rest])
     const question = await understood(request)
     const retrieval = await retrieve(question, request.k)
     const body =

@@ -12,7 +12,7 @@ import {
 } from '../language/english.ts'
 import type { LanguageCode, QuestionLanguage } from '../language/language.ts'
 import { ENGLISH, detectLanguage } from '../language/language.ts'
-import { HONORIFICS } from '../records/conventions.ts'
+import { ABBREVIATED_HONORIFICS, HONORIFICS } from '../records/conventions.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
@@ -338,6 +338,9 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
 
 /** Honorifics say who, never what about. */
 const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()))
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
+  ABBREVIATED_HONORIFICS.map((h) => h.toLowerCase())
+)
 
 /**
  * The topic words of a question: what is left when function words, scaffolding and the `framing`
@@ -373,14 +376,16 @@ const topicOf = (
     else if (counts.length > 0) countFrom = Infinity
   }
   let afterSide = false
-  // A title before a name ("Justice Ortiz") or abbreviated ("mr. charef"); "the women's justice
-  // centres" has none.
+  // "Mr" is always a title; one that is also a word is a title before a name, capitalised
+  // ("Justice Ortiz") or one the records know: "the women's justice centres" has none.
   const titles = (at: number) => {
     const token = tokens[at]
     const next = tokens[at + 1]
     if (!token || !HONORIFIC_WORDS.has(token.word)) return false
-    const capital = (t: Token) => /^\p{Lu}/u.test(text.slice(t.start, t.end))
-    return text[token.end] === '.' || (capital(token) && next !== undefined && capital(next))
+    if (ABBREVIATED_TITLES.has(token.word)) return true
+    if (!next) return false
+    const written = text.slice(next.start, next.end)
+    return /^\p{Lu}/u.test(written) || corpus.nameStems().has(corpus.stem(next.word))
   }
   for (const [at, token] of tokens.entries()) {
     // "Mr. Charef's question": the name, not its possessive.
@@ -524,6 +529,7 @@ export const readQuestion = (
   const recommendations =
     q.recommendation.test(text) &&
     answerType !== 'number' &&
+    !q.reply.test(text) &&
     !(english && (ENGLISH_QUESTIONS.asking.test(text) || ENGLISH_QUESTIONS.saying.test(text)))
   // Asking for recommendations, in any language, the word names what is asked for, not what about.
   const framing = (t: TopicWord) => recommendations && ENGLISH_QUESTIONS.recommendation.test(t.word)
@@ -682,18 +688,4 @@ const leans = (question: Question): boolean => {
   if (question.topic.length === 0) return question.speaker === null || question.side !== null
   // "What did they say about it?": a pronoun standing for the previous topic, and little else.
   return question.topic.length <= 1 && question.tokens.some((t) => ANAPHORS.has(t.word))
-}
-
-/**
- * The questions a question asks: two where, past a comma, "and" opens a second of its own ("…, and
- * when was the report adopted?"); one otherwise.
- */
-export const questionParts = (text: string): string[] => {
-  const at = ENGLISH_QUESTIONS.secondQuestion.exec(text)
-  if (!at) return [text]
-  const first = `${text.slice(0, at.index).trim()}?`
-  const second = text.slice(at.index + at[0].length).trim()
-  const words = (t: string) => t.split(/\s+/).filter(Boolean).length
-  if (words(first) < 3 || words(second) < 3) return [text]
-  return [first, second.charAt(0).toUpperCase() + second.slice(1)]
 }

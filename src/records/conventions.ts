@@ -30,6 +30,18 @@ export const HONORIFICS = [
   'Minister',
 ] as const
 
+/** Of the honorifics, those that are no ordinary word ("Justice", "Minister" are): always a title. */
+export const ABBREVIATED_HONORIFICS: readonly (typeof HONORIFICS)[number][] = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Mme',
+  'Mlle',
+  'Dr',
+  'Prof',
+  'Msgr',
+]
+
 /** Lower-case particles inside a name ("Mr. de Frouville", "Mr. van BOVEN", "Ms. Abdel Moneim bin Ali"). */
 export const NAME_PARTICLES = [
   'de',

@@ -6,6 +6,7 @@ import { NAME_CONNECTORS, STOPWORDS } from '../language/english.ts'
 import type { Policy } from '../policy.ts'
 import { DEFAULT_POLICY } from '../policy.ts'
 import type { Block } from '../records/block.ts'
+import { isRecommendation } from '../records/recommendation.ts'
 import { ASKING_ROLES } from '../records/roles.ts'
 import { STATE_NAMES } from '../records/states.ts'
 import { acronymsOf, glossaryOf, spelledOut } from '../text/acronyms.ts'
@@ -54,6 +55,7 @@ export class Corpus {
   #groups: Block[][] | null = null
   readonly #askers = new Map<string, readonly string[]>()
   #nameStems: ReadonlySet<string> | null = null
+  #recommendations: ReadonlySet<Block> | null = null
   #stateStems: ReadonlySet<string> | null = null
 
   constructor(
@@ -159,6 +161,12 @@ export class Corpus {
       )
     }
     return this.#nameStems
+  }
+
+  /** Every recommendation the library's reports set out. */
+  recommendations(): ReadonlySet<Block> {
+    this.#recommendations ??= new Set(this.index.blocks.filter(isRecommendation))
+    return this.#recommendations
   }
 
   /** The stems of the words of every State's name ("niger", "nigeria", "austria", "australia"). */

@@ -3,7 +3,6 @@ import { searchBm25 } from '../index/bm25-index.ts'
 import { structuralLabel } from '../index/lexical.ts'
 import type { Block, Role } from '../records/block.ts'
 import { speakersOf } from '../records/speakers.ts'
-import { isRecommendation } from '../records/recommendation.ts'
 import type { Question, Side } from '../question/question.ts'
 import { topicText } from '../question/question.ts'
 import { contentTerms } from '../text/tokenize.ts'
@@ -126,20 +125,6 @@ export const admittedFor = (corpus: Corpus, question: Question): ReadonlySet<Blo
     const side = question.side
     filters.push(new Set(corpus.index.blocks.filter((b) => onSide(b, side))))
   }
-  // "Which States recommended …" is answered from the recommendations, where the records in scope
-  // set them out; what the delegation said of them, or in reply, is the delegation's.
-  const delegation =
-    question.side === 'delegation' ||
-    question.intent === 'reply' ||
-    (question.speaker !== null &&
-      [...corpus.speakerBlocks(question.speaker)].some((b) => onSide(b, 'delegation')))
-  if (question.recommendations && !delegation) {
-    const scope = question.record
-      ? [...(corpus.index.recordBlocks.get(question.record) ?? [])]
-      : corpus.index.blocks
-    const items = scope.filter(isRecommendation)
-    if (items.length > 0) filters.push(new Set(items))
-  }
   // Those the previous answer quoted, by their very names: "Slovenia" is not "the head of the
   // delegation of Slovenia".
   if (question.among.length > 0) {
@@ -152,9 +137,15 @@ export const admittedFor = (corpus: Corpus, question: Question): ReadonlySet<Blo
       )
     )
   }
-  if (filters.length === 0) return undefined
+  // "Which States recommended …" is answered from the recommendations among what the other
+  // filters admit, where there are any: not what a member or the delegation said.
+  const recommended = question.recommendations && question.side === null
+  const items = corpus.recommendations()
+  if (filters.length === 0) return recommended && items.size > 0 ? items : undefined
   const [smallest, ...others] = [...filters].sort((a, b) => a.size - b.size)
-  const admitted = [...(smallest ?? [])].filter((b) => others.every((f) => f.has(b)))
+  const all = [...(smallest ?? [])].filter((b) => others.every((f) => f.has(b)))
+  const theirs = recommended ? all.filter((b) => items.has(b)) : []
+  const admitted = theirs.length > 0 ? theirs : all
   // "What else did she say?" leaves out what was quoted, unless that was all she said.
   const left = new Set(question.leaveOut)
   const rest = admitted.filter((b) => !left.has(`${b.record}#${b.id}`))

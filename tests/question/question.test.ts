@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Question } from '../../src/question/question.ts'
-import { questionParts, readQuestion, topicText } from '../../src/question/question.ts'
+import { readQuestion, topicText } from '../../src/question/question.ts'
 import { Corpus } from '../../src/retrieve/corpus.ts'
 import { openLibraryIndex } from '../fixtures/library-index.ts'
 import { openRealIndex } from '../fixtures/real-index.ts'
@@ -23,28 +23,13 @@ describe('readQuestion', () => {
     expect(topicText(read('What did Ms. Dzumhur ask about trafficking?'))).toBe('trafficking')
   })
 
-  it('reads a question that asks a second thing of its own, past a comma and "and", as two', () => {
-    expect(questionParts('When was Norland reviewed, and when was the report adopted?')).toEqual([
-      'When was Norland reviewed?',
-      'When was the report adopted?',
-    ])
-    expect(questionParts('Which member withdrew, and under which rule?')).toEqual([
-      'Which member withdrew?',
-      'Under which rule?',
-    ])
-    for (const one of [
-      'What did Norland say about water, electricity and schooling?',
-      'When and where was the meeting held?',
-      'Who asked, and why?',
-    ])
-      expect(questionParts(one)).toEqual([one])
-  })
-
-  it('reads a title as a title only before a name or abbreviated: "justice" is a topic word', () => {
+  it('reads "Mr" as a title always, and a title that is also a word only before a name: "justice" is a topic word', () => {
     expect(topicText(read("When were the women's justice centres first set up?"))).toMatch(
       /\bjustice\b/
     )
     expect(topicText(read('What did mr. charef ask about remittances?'))).toBe('remittances')
+    expect(topicText(read('What did ms dzumhur ask about remittances?'))).toBe('remittances')
+    expect(topicText(read('Summarise what was said on juvenile justice.'))).toMatch(/\bjustice\b/)
     expect(topicText(read('Did Justice Ortiz rule on detention?'))).not.toMatch(/justice/i)
   })
 
@@ -193,6 +178,10 @@ describe('readQuestion', () => {
       false
     )
     expect(read('What did the delegation say about sign language?').recommendations).toBe(false)
+    // A reply to a recommendation is the delegation's, and the recommendation what it is about.
+    const reply = read('What was the delegation’s response to the recommendation on sign language?')
+    expect(reply.recommendations).toBe(false)
+    expect(topicText(reply)).toMatch(/recommendation/)
   })
 
   it('reads "did the delegation say anything back about …" as asking for its reply', () => {

@@ -48,6 +48,21 @@ describe('a library of records in several formats', () => {
     expect(said.body.excerpts.some((e) => /^140\./.test(e.label ?? ''))).toBe(false)
   })
 
+  it('answers what a member or the Committee recommended from their own paragraphs, though the library holds recommendations', async () => {
+    for (const question of [
+      'What did Ms. Dzumhur recommend on trafficking?',
+      'What did the Committee recommend on trafficking?',
+    ]) {
+      const { status, body } = (await ask({ question })) as {
+        status: number
+        body: { abstained: boolean; excerpts: { record: string }[] }
+      }
+      expect(status).toBe(200)
+      expect(body.abstained).toBe(false)
+      expect(body.excerpts.every((e) => e.record === 'CMW/C/SR.593')).toBe(true)
+    }
+  })
+
   it('lists every record with its masthead, how its numbers were found, and its roster', async () => {
     const { records } = RecordsResponseSchema.parse(
       await (await app.request('/api/records')).json()
