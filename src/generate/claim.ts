@@ -8,7 +8,7 @@ import {
   SCOPE_CLASSES,
   STOPWORDS,
 } from '../language/english.ts'
-import { HONORIFICS } from '../records/conventions.ts'
+import { HONORIFIC_WORDS } from '../records/conventions.ts'
 import type { Block } from '../records/block.ts'
 import { ROLE_LABELS } from '../records/block.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
@@ -24,7 +24,6 @@ export type ClaimCheck = {
   reason: string | null
 }
 
-const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()))
 /** Each scope word's stem and the kind it belongs to. */
 const SCOPE_KIND = new Map(
   Object.entries(SCOPE_CLASSES).flatMap(([kind, words]) =>

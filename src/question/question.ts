@@ -12,7 +12,7 @@ import {
 } from '../language/english.ts'
 import type { LanguageCode, QuestionLanguage } from '../language/language.ts'
 import { ENGLISH, detectLanguage } from '../language/language.ts'
-import { ABBREVIATED_HONORIFICS, HONORIFICS } from '../records/conventions.ts'
+import { ABBREVIATED_TITLES, HONORIFIC_WORDS } from '../records/conventions.ts'
 import type { Corpus } from '../retrieve/corpus.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Token } from '../text/tokenize.ts'
@@ -335,12 +335,6 @@ const cognate = (corpus: Corpus, word: string, language: QuestionLanguage): stri
   }
   return best?.word ?? null
 }
-
-/** Honorifics say who, never what about. */
-const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()))
-const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
-  ABBREVIATED_HONORIFICS.map((h) => h.toLowerCase())
-)
 
 /**
  * The topic words of a question: what is left when function words, scaffolding and the `framing`

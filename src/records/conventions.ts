@@ -42,6 +42,14 @@ export const ABBREVIATED_HONORIFICS: readonly (typeof HONORIFICS)[number][] = [
   'Msgr',
 ]
 
+/** The honorifics as a question's lower-case words: who, never what about. */
+export const HONORIFIC_WORDS: ReadonlySet<string> = new Set(HONORIFICS.map((h) => h.toLowerCase()))
+
+/** The abbreviated ones, likewise. */
+export const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
+  ABBREVIATED_HONORIFICS.map((h) => h.toLowerCase())
+)
+
 /** Lower-case particles inside a name ("Mr. de Frouville", "Mr. van BOVEN", "Ms. Abdel Moneim bin Ali"). */
 export const NAME_PARTICLES = [
   'de',
